@@ -1,0 +1,231 @@
+package id.capaian.core.outbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes committed outbox rows to Kafka in id order, then marks them published. One thread per
+ * process; across processes a PostgreSQL advisory lock lets only one relay work at a time, so one
+ * entity's events leave in commit order. While Kafka is away, rows wait and retries back off.
+ * Delivery is at least once: a consumer ignores what it has seen by the event's version.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock key shared by every relay of one database: "CAPAIAN" in hex-ish. */
+    private static final long RELAY_LOCK = 0xCA9A1A4L;
+
+    @Inject EntityManager em;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers;
+    @ConfigProperty(name = "capaian.events.source") String source;
+    @ConfigProperty(name = "capaian.outbox.batch-size", defaultValue = "500") int batchSize;
+    @ConfigProperty(name = "capaian.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval;
+    @ConfigProperty(name = "capaian.outbox.min-backoff", defaultValue = "PT0.25S") Duration minBackoff;
+    @ConfigProperty(name = "capaian.outbox.max-backoff", defaultValue = "PT15S") Duration maxBackoff;
+    @ConfigProperty(name = "capaian.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout;
+
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    private volatile int consecutiveFailures;
+    private volatile String lastError;
+
+    void start(@Observes StartupEvent ignored) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeout.toMillis()));
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+        producer = new KafkaProducer<>(p);
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        wake.release();
+        Thread w = worker;
+        if (w != null) {
+            try {
+                w.join(sendTimeout.toMillis() + 1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** A transaction that appended to the outbox committed: relay now rather than at the next poll. */
+    void onCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.Appended appended) {
+        wake.release();
+    }
+
+    /** Consecutive failed attempts to reach Kafka (0 when the last attempt succeeded). */
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void loop() {
+        Duration delay = Duration.ZERO;
+        while (running) {
+            try {
+                if (wake.tryAcquire(delay.toMillis(), TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!running) {
+                return;
+            }
+            try {
+                int sent;
+                do {
+                    sent = relayBatch();
+                } while (sent == batchSize && running);
+                if (consecutiveFailures > 0) {
+                    LOG.infof("outbox relay reached Kafka again after %d failed attempts", consecutiveFailures);
+                }
+                consecutiveFailures = 0;
+                lastError = null;
+                delay = pollInterval;
+            } catch (RuntimeException e) {
+                consecutiveFailures++;
+                lastError = e.getMessage();
+                delay = backoff(consecutiveFailures);
+                LOG.warnf("outbox relay attempt %d failed (%s); next try in %d ms", consecutiveFailures,
+                        e.getMessage(), delay.toMillis());
+            }
+        }
+    }
+
+    Duration backoff(int failures) {
+        long ms = minBackoff.toMillis() << Math.min(failures - 1, 16);
+        return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
+    }
+
+    /**
+     * Sends the oldest unpublished rows and marks those that Kafka acknowledged, in one transaction.
+     * Returns how many were sent; throws (after committing the acknowledged prefix) if Kafka failed.
+     */
+    int relayBatch() {
+        record Outcome(int published, RuntimeException failure) {
+        }
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            Boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK).getSingleResult();
+            if (!Boolean.TRUE.equals(mine)) {
+                return new Outcome(0, null); // another instance relays this database
+            }
+            List<OutboxMessage> batch = em.createQuery(
+                    "FROM OutboxMessage WHERE publishedAt IS NULL ORDER BY id", OutboxMessage.class)
+                    .setMaxResults(batchSize).getResultList();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            RuntimeException failure = null;
+            try {
+                for (OutboxMessage m : batch) {
+                    acks.add(producer.send(record(m)));
+                }
+                producer.flush();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            int published = 0;
+            for (int i = 0; i < acks.size() && failure == null; i++) {
+                try {
+                    acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                    batch.get(i).publishedAt = now;
+                    published++;
+                } catch (ExecutionException | TimeoutException e) {
+                    failure = new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted", e);
+                }
+            }
+            return new Outcome(published, failure);
+        });
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.published();
+    }
+
+    private static ProducerRecord<String, String> record(OutboxMessage m) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(m.topic, m.subject, m.payload);
+        // CloudEvents Kafka binding: the content type header lets generic tools read structured mode.
+        r.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        return r;
+    }
+
+    /** Unpublished rows and the age of the oldest, for health and metrics. */
+    public Backlog backlog() {
+        Object[] row = (Object[]) em.createNativeQuery(
+                "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL").getSingleResult();
+        long count = ((Number) row[0]).longValue();
+        Instant oldest = row[1] == null ? null : toInstant(row[1]);
+        return new Backlog(count, oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
+    }
+
+    private static Instant toInstant(Object ts) {
+        if (ts instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (ts instanceof Instant i) {
+            return i;
+        }
+        return ((java.sql.Timestamp) ts).toInstant();
+    }
+
+    public record Backlog(long messages, long oldestAgeSeconds) {
+    }
+}

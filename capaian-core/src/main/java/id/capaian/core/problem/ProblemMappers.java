@@ -1,0 +1,110 @@
+package id.capaian.core.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import id.capaian.core.problem.Problem.FieldError;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/** Every error leaves a Capaian service as application/problem+json; only a bug is a 5xx. */
+public final class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private ProblemMappers() {
+    }
+
+    static Response respond(Problem problem, UriInfo uri) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "")))
+                .build();
+    }
+
+    @Provider
+    public static class Refusals implements ExceptionMapper<ProblemException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(ProblemException e) {
+            return respond(e.problem(), uri);
+        }
+    }
+
+    /** Bodies that are not JSON, or whose values have the wrong type. */
+    @Provider
+    public static class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            String field = e instanceof JsonMappingException m ? path(m) : "body";
+            String message;
+            if (e instanceof UnrecognizedPropertyException u) {
+                message = "isian tidak dikenal: " + u.getPropertyName();
+            } else if (e instanceof InvalidFormatException f) {
+                message = "nilai " + f.getValue() + " bukan " + f.getTargetType().getSimpleName();
+            } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+                message = "tipe salah, diharapkan " + m.getTargetType().getSimpleName();
+            } else {
+                message = "bukan JSON yang sah: " + e.getOriginalMessage();
+            }
+            return respond(ProblemException.badRequest(field, message).problem(), uri);
+        }
+
+        private static String path(JsonMappingException m) {
+            String p = m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining());
+            return p.isEmpty() ? "body" : p.replaceFirst("^\\.", "");
+        }
+    }
+
+    /** Framework refusals (404 path, 405, 406, 413, 415): same shape as ours. */
+    @Provider
+    public static class Http implements ExceptionMapper<WebApplicationException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                LOG.error("request failed", e);
+            }
+            Response.Status s = Response.Status.fromStatusCode(status);
+            String title = s == null ? "HTTP " + status : s.getReasonPhrase();
+            String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+            Problem p = new Problem("/problems/" + slug, title, status, e.getMessage(), null, List.<FieldError>of());
+            return respond(p, uri);
+        }
+    }
+
+    /** A bug. Logged with its stack; the client sees a problem without internals. */
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                return respond(p.problem(), uri);
+            }
+            if (e instanceof WebApplicationException w) {
+                return new Http().toResponse(w);
+            }
+            LOG.error("unexpected error", e);
+            return respond(new Problem("/problems/kesalahan-internal", "Kesalahan internal", 500,
+                    "Terjadi kesalahan yang tidak terduga; sudah dicatat.", null, List.of()), uri);
+        }
+    }
+}

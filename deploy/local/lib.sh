@@ -1,0 +1,61 @@
+# Shared settings and helpers of the deploy/local scripts. Sourced, not run.
+#
+# Two environments never share a port or a data folder:
+#   CAPAIAN_ENV=run  (default) the demo suite started by deploy/local/run
+#   CAPAIAN_ENV=test           the infrastructure that ./mvnw verify starts for its tests
+# Every port can be overridden by its environment variable.
+
+set -euo pipefail
+
+CAPAIAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CAPAIAN_ENV="${CAPAIAN_ENV:-run}"
+case "$CAPAIAN_ENV" in
+  run)  _pg=55432; _kafka=59092; _ctrl=59093 ;;
+  test) _pg=55442; _kafka=59192; _ctrl=59193 ;;
+  *) echo "CAPAIAN_ENV must be 'run' or 'test', not '$CAPAIAN_ENV'" >&2; exit 2 ;;
+esac
+CAPAIAN_PG_PORT="${CAPAIAN_PG_PORT:-$_pg}"
+CAPAIAN_KAFKA_PORT="${CAPAIAN_KAFKA_PORT:-$_kafka}"
+CAPAIAN_KAFKA_CONTROLLER_PORT="${CAPAIAN_KAFKA_CONTROLLER_PORT:-$_ctrl}"
+KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
+
+# Everything a run leaves behind (data, logs, pids) lives under this one ignored folder.
+CAPAIAN_VAR="${CAPAIAN_VAR:-$CAPAIAN_ROOT/deploy/local/var}"
+STATE="$CAPAIAN_VAR/$CAPAIAN_ENV"
+mkdir -p "$STATE"
+
+TOPICS=(realization-updated realization-updated-dlq)
+TOPIC_PARTITIONS=3
+DATABASES=(budget indicator report)
+
+log()  { printf '[capaian %s] %s\n' "$CAPAIAN_ENV" "$*" >&2; }
+die()  { printf '[capaian %s] ERROR: %s\n' "$CAPAIAN_ENV" "$*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# pid_alive FILE: the process named in FILE is running.
+pid_alive() { [[ -s "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+# stop_pid FILE NAME: TERM the process of FILE (and only it), wait, then KILL if it lingers.
+stop_pid() {
+  local file="$1" name="$2" pid
+  if ! pid_alive "$file"; then rm -f "$file"; return 0; fi
+  pid="$(cat "$file")"
+  log "stopping $name (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in 30 s; killing it"; kill -KILL "$pid" 2>/dev/null || true; fi
+  rm -f "$file"
+}
+
+# wait_for DESCRIPTION SECONDS COMMAND...: poll COMMAND until it succeeds.
+wait_for() {
+  local what="$1" secs="$2"; shift 2
+  local deadline=$((SECONDS + secs))
+  until "$@"; do
+    (( SECONDS < deadline )) || return 1
+    sleep 0.2
+  done
+}
+
+mvnw() { "$CAPAIAN_ROOT/mvnw" -q -B "$@"; }

@@ -1,0 +1,102 @@
+package id.capaian.core.domain;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A national nomenclature code (Kepmendagri 050-5889/2021 and its amendments): urusan {@code 2.08},
+ * program {@code 2.08.02}, kegiatan {@code 2.08.02.2.01}, sub kegiatan {@code 2.08.02.2.01.0001}
+ * (or, in documents before 2023, {@code 2.08.02.2.01.01}). The level and the parent follow from the
+ * code alone, so no service needs another's keys. Ordered part by part, as the report prints rows.
+ */
+public record Kode(String value) implements Comparable<Kode> {
+
+    private static final Pattern SHAPE =
+            Pattern.compile("[1-9]\\.\\d{2}(\\.\\d{2}(\\.\\d\\.\\d{2}(\\.(\\d{2}|\\d{4}))?)?)?");
+
+    public Kode {
+        if (value == null || !SHAPE.matcher(value).matches()) {
+            throw new IllegalArgumentException(describe(value));
+        }
+    }
+
+    @JsonCreator
+    public static Kode of(String value) {
+        return new Kode(value);
+    }
+
+    /** The code if well formed, else empty: for validation that collects every fault. */
+    public static Optional<Kode> parse(String value) {
+        return value != null && SHAPE.matcher(value).matches() ? Optional.of(new Kode(value)) : Optional.empty();
+    }
+
+    public static String describe(String value) {
+        return "kode '" + value + "' tidak sesuai nomenklatur (contoh: program 2.08.02, kegiatan 2.08.02.2.01, "
+                + "sub kegiatan 2.08.02.2.01.0001)";
+    }
+
+    @JsonValue
+    @Override
+    public String value() {
+        return value;
+    }
+
+    private String[] parts() {
+        return value.split("\\.");
+    }
+
+    public Level level() {
+        return Level.ofParts(parts().length);
+    }
+
+    /** The parent node's code (sub kegiatan → kegiatan → program → urusan); empty for an urusan. */
+    public Optional<Kode> parent() {
+        return switch (level()) {
+            case URUSAN -> Optional.empty();
+            case PROGRAM -> Optional.of(prefix(2));
+            case KEGIATAN -> Optional.of(prefix(3));
+            case SUB_KEGIATAN -> Optional.of(prefix(5));
+        };
+    }
+
+    /** This code's ancestor at a level above it, or itself at its own level. */
+    public Kode at(Level level) {
+        if (level.parts() > level().parts()) {
+            throw new IllegalArgumentException(value + " has no " + level + " below it");
+        }
+        return prefix(level.parts());
+    }
+
+    public Kode urusan() {
+        return at(Level.URUSAN);
+    }
+
+    public boolean isWithin(Kode ancestor) {
+        return value.equals(ancestor.value) || value.startsWith(ancestor.value + ".");
+    }
+
+    private Kode prefix(int n) {
+        return new Kode(String.join(".", Arrays.copyOf(parts(), n)));
+    }
+
+    @Override
+    public int compareTo(Kode o) {
+        String[] a = parts();
+        String[] b = o.parts();
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            int c = Integer.compare(Integer.parseInt(a[i]), Integer.parseInt(b[i]));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.length, b.length);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

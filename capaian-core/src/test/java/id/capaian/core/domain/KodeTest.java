@@ -1,0 +1,61 @@
+package id.capaian.core.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class KodeTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "2.08, URUSAN, ''",
+            "2.08.02, PROGRAM, 2.08",
+            "2.08.02.2.01, KEGIATAN, 2.08.02",
+            "2.08.02.2.01.0001, SUB_KEGIATAN, 2.08.02.2.01",
+            "2.08.02.2.01.01, SUB_KEGIATAN, 2.08.02.2.01",
+    })
+    void levelAndParentFollowFromTheCode(String kode, Level level, String parent) {
+        Kode k = Kode.of(kode);
+        assertThat(k.level()).isEqualTo(level);
+        assertThat(k.parent().map(Kode::value).orElse("")).isEqualTo(parent);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "2", "2.8", "2.08.2", "2.08.02.2", "2.08.02.2.1", "2.08.02.2.01.001",
+            "2.08.02.2.01.00001", "0.08", "2.08.02.2.01.0001.1", "2.08.02.2.01.0001 ", " 2.08", "a.bc",
+            "2.08.02;DROP TABLE", "../../etc/passwd", "2.08.02.2.01.０００１", "2,08,02"})
+    void malformedCodesAreRefused(String kode) {
+        assertThat(Kode.parse(kode)).isEmpty();
+        assertThatThrownBy(() -> Kode.of(kode)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void nullIsRefused() {
+        assertThat(Kode.parse(null)).isEmpty();
+    }
+
+    @Test
+    void orderIsNumericPartByPartWithParentsFirst() {
+        List<String> sorted = Stream.of("2.08.10", "2.08.02.2.01.0004", "2.08.02", "2.08.02.2.01", "2.08.02.2.01.0003",
+                "2.08.03", "2.08.02.2.02", "2.08").map(Kode::of).sorted().map(Kode::value).toList();
+        assertThat(sorted).containsExactly("2.08", "2.08.02", "2.08.02.2.01", "2.08.02.2.01.0003",
+                "2.08.02.2.01.0004", "2.08.02.2.02", "2.08.03", "2.08.10");
+    }
+
+    @Test
+    void ancestorsAtEveryLevel() {
+        Kode k = Kode.of("2.08.07.2.03.0091");
+        assertThat(k.at(Level.KEGIATAN).value()).isEqualTo("2.08.07.2.03");
+        assertThat(k.at(Level.PROGRAM).value()).isEqualTo("2.08.07");
+        assertThat(k.urusan().value()).isEqualTo("2.08");
+        assertThat(k.isWithin(Kode.of("2.08.07"))).isTrue();
+        assertThat(k.isWithin(Kode.of("2.08.0"  + "1"))).isFalse();
+        assertThatThrownBy(() -> Kode.of("2.08.07").at(Level.KEGIATAN)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -40,6 +40,21 @@ public final class Rules {
         return x.setScale(scale, RoundingMode.UNNECESSARY);
     }
 
+    private static final java.util.regex.Pattern PEMDA = java.util.regex.Pattern.compile("\\d{2}(\\.\\d{2})?");
+    private static final java.util.regex.Pattern OPD = java.util.regex.Pattern.compile("[A-Z0-9][A-Z0-9_-]{0,31}");
+
+    /** The tenant triple of a path: pemda {@code 63.10} (or a province, {@code 63}), tahun, OPD {@code P3AP2KB}. */
+    public static void dpa(Violations v, String pemda, Integer tahun, String opd) {
+        pemdaTahun(v, pemda, tahun);
+        v.check(opd != null && OPD.matcher(opd).matches(), "opd",
+                "kode OPD: huruf besar, angka, '-' atau '_', paling panjang 32 (contoh P3AP2KB)");
+    }
+
+    public static void pemdaTahun(Violations v, String pemda, Integer tahun) {
+        v.check(pemda != null && PEMDA.matcher(pemda).matches(), "pemda", "kode pemda seperti 63.10");
+        tahun(v, "tahun", tahun);
+    }
+
     public static boolean bulan(Violations v, String field, Integer bulan) {
         return v.check(bulan != null && bulan >= 1 && bulan <= 12, field, "bulan harus 1 sampai 12");
     }

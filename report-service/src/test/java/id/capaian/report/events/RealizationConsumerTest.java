@@ -3,41 +3,70 @@ package id.capaian.report.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import id.capaian.report.domain.EntityStates;
+import id.capaian.report.domain.ReadModel;
 import id.capaian.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/** The consumer over the real broker: versions, duplicates, and poison messages to the dead-letter topic. */
 @QuarkusTest
 class RealizationConsumerTest {
 
-    @Inject EntityStates states;
+    @Inject ReadModel readModel;
 
-    static String event(String subject, long version) {
+    static final String OPD = "CONS" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+
+    static String subject(String kode) {
+        return "63.10/2024/" + OPD + "/" + kode;
+    }
+
+    static String event(String kode, long version, String pagu) {
         return """
-                {"specversion":"1.0","id":"%s","source":"test","type":"budget.realization-updated",
+                {"specversion":"1.0","id":"%s","source":"budget-service","type":"budget.realization-updated",
                  "time":"%s","subject":"%s","datacontenttype":"application/json","version":%d,
-                 "data":{"v":%d}}""".formatted(UUID.randomUUID(), Instant.now(), subject, version, version);
+                 "data":{"pemda":"63.10","tahun":2024,"opd":"%s","kode":"%s","uraian":"Sub",
+                         "kegiatan":{"kode":"2.08.02.2.01","uraian":"Keg"},"program":{"kode":"2.08.02","uraian":"Prog"},
+                         "pagu":%s,"realisasi":0.00,"bulan":null,"bulanan":[],"removed":false}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), subject(kode), version, OPD, kode, pagu);
     }
 
     @Test
     void aMessageOnTheTopicReachesTheReadModel() {
-        String subject = "test/" + UUID.randomUUID();
-        TopicProbe.send("realization-updated", subject, event(subject, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> states.version(subject) == 1);
+        String kode = "2.08.02.2.01.0001";
+        TopicProbe.send("realization-updated", subject(kode), event(kode, 1, "100.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.version(subject(kode)) == 1);
     }
 
     @Test
     void olderAndDuplicateVersionsChangeNothing() {
-        String subject = "test/" + UUID.randomUUID();
-        String marker = "test/" + UUID.randomUUID();
-        TopicProbe.send("realization-updated", subject, event(subject, 3), event(subject, 2), event(subject, 3));
-        TopicProbe.send("realization-updated", marker, event(marker, 1));
-        await().atMost(Duration.ofSeconds(30)).until(() -> states.version(marker) == 1 && states.version(subject) > 0);
-        assertThat(states.version(subject)).isEqualTo(3);
+        String kode = "2.08.02.2.01.0002";
+        String marker = "2.08.02.2.01.0003";
+        TopicProbe.send("realization-updated", subject(kode), event(kode, 3, "300.00"), event(kode, 2, "200.00"),
+                event(kode, 3, "999.00"));
+        TopicProbe.send("realization-updated", subject(marker), event(marker, 1, "1.00"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> readModel.version(subject(marker)) == 1);
+        assertThat(readModel.version(subject(kode))).isEqualTo(3);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String kode = "2.08.02.2.01.0004";
+        String poison = "{\"specversion\":\"1.0\",\"this is\": not json";
+        try (TopicProbe dlq = TopicProbe.open("realization-updated-dlq")) {
+            TopicProbe.send("realization-updated", "poison-" + OPD, poison);
+            TopicProbe.send("realization-updated", subject(kode), event(kode, 1, "5.00"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> readModel.version(subject(kode)) == 1);
+            var records = dlq.awaitRecord(r -> ("poison-" + OPD).equals(r.key()), Duration.ofSeconds(30));
+            var dead = records.stream().filter(r -> ("poison-" + OPD).equals(r.key())).findFirst().orElseThrow();
+            assertThat(dead.value()).isEqualTo(poison);
+            var reason = dead.headers().lastHeader("dead-letter-reason");
+            assertThat(reason).isNotNull();
+            assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not JSON");
+        }
     }
 }

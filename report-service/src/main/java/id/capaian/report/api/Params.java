@@ -1,0 +1,51 @@
+package id.capaian.report.api;
+
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.Violations;
+import id.capaian.core.problem.ProblemException;
+import id.capaian.report.domain.Dpa;
+
+/** Path and query parameters, checked once: a bad one is a 400 problem naming it. */
+final class Params {
+
+    private Params() {
+    }
+
+    static Dpa dpa(String pemda, String tahun, String opd) {
+        Violations v = new Violations();
+        Integer t = integer(v, "tahun", tahun);
+        Rules.dpa(v, pemda, t, opd);
+        refuse(v);
+        return new Dpa(pemda, t, opd);
+    }
+
+    static int tahun(String pemda, String tahun) {
+        Violations v = new Violations();
+        Integer t = integer(v, "tahun", tahun);
+        Rules.pemdaTahun(v, pemda, t);
+        refuse(v);
+        return t;
+    }
+
+    static Kode kode(String kode) {
+        return Kode.parse(kode).orElseThrow(() -> ProblemException.badRequest("kode", Kode.describe(kode)));
+    }
+
+    static Integer integer(Violations v, String field, String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            v.add(field, "harus bilangan bulat");
+            return null;
+        }
+    }
+
+    static void refuse(Violations v) {
+        if (!v.isEmpty()) {
+            var first = v.errors().get(0);
+            throw new ProblemException(400, "permintaan-tidak-valid", "Permintaan tidak valid",
+                    first.field() + ": " + first.message(), v.errors());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package id.capaian.report.domain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.report.events.RealizationEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Applies realization-updated events to the read model. An event is applied only when its version is
+ * newer than the one held for its subject, under a lock on that subject's row, so duplicates, replays,
+ * reordering and several consumer instances all end in the same state.
+ */
+@ApplicationScoped
+public class ReadModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject EntityManager em;
+    @Inject AnggaranProjection anggaran;
+    @Inject IndikatorProjection indikator;
+
+    /** Returns true if the event was newer than what was held, and applied. */
+    @Transactional(TxType.MANDATORY)
+    public boolean apply(RealizationEvent e) {
+        Object after = read(e.type(), e.data());
+        checkSubject(e.subject(), after);
+        em.createNativeQuery("""
+                INSERT INTO entity_state (subject, source, type, version, event_id, event_time, data)
+                VALUES (?1, ?2, ?3, 0, ?4, ?5, '{}') ON CONFLICT (subject) DO NOTHING""")
+                .setParameter(1, e.subject()).setParameter(2, e.source()).setParameter(3, e.type())
+                .setParameter(4, e.id()).setParameter(5, time(e)).executeUpdate();
+        Object[] held = (Object[]) em.createNativeQuery(
+                "SELECT version, type, CAST(data AS text) FROM entity_state WHERE subject = ?1 FOR UPDATE")
+                .setParameter(1, e.subject()).getSingleResult();
+        long heldVersion = ((Number) held[0]).longValue();
+        if (heldVersion >= e.version()) {
+            return false;
+        }
+        if (heldVersion > 0 && !e.type().equals(held[1])) {
+            throw new IllegalArgumentException("subject " + e.subject() + " changed type from " + held[1]);
+        }
+        Object before = heldVersion == 0 ? null : read(e.type(), parse((String) held[2]));
+        if (after instanceof BudgetLeaf leaf) {
+            anggaran.replace((BudgetLeaf) before, leaf);
+        } else {
+            indikator.replace((IndicatorState) after);
+        }
+        em.createNativeQuery("""
+                UPDATE entity_state SET source = ?2, version = ?3, event_id = ?4, event_time = ?5,
+                    data = CAST(?6 AS jsonb), applied_at = now() WHERE subject = ?1""")
+                .setParameter(1, e.subject()).setParameter(2, e.source()).setParameter(3, e.version())
+                .setParameter(4, e.id()).setParameter(5, time(e)).setParameter(6, e.data().toString())
+                .executeUpdate();
+        return true;
+    }
+
+    /** The version held for a subject, 0 when none. */
+    @Transactional
+    public long version(String subject) {
+        var held = em.createNativeQuery("SELECT version FROM entity_state WHERE subject = ?1")
+                .setParameter(1, subject).getResultList();
+        return held.isEmpty() ? 0 : ((Number) held.get(0)).longValue();
+    }
+
+    static Object read(String type, JsonNode data) {
+        return switch (type) {
+            case BudgetLeaf.TYPE -> BudgetLeaf.from(data);
+            case IndicatorState.TYPE -> IndicatorState.from(data);
+            default -> throw new IllegalArgumentException("unknown event type " + type);
+        };
+    }
+
+    /** The subject names the entity the data describes; anything else is a malformed event. */
+    private static void checkSubject(String subject, Object state) {
+        String expected = state instanceof BudgetLeaf b
+                ? key(b.dpa()) + "/" + b.kode()
+                : key(((IndicatorState) state).dpa()) + "/" + ((IndicatorState) state).kode() + "/"
+                        + ((IndicatorState) state).nomor();
+        if (!expected.equals(subject)) {
+            throw new IllegalArgumentException("subject " + subject + " does not match its data (" + expected + ")");
+        }
+    }
+
+    private static String key(Dpa d) {
+        return d.pemda() + "/" + d.tahun() + "/" + d.opd();
+    }
+
+    private static OffsetDateTime time(RealizationEvent e) {
+        return OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC);
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+}

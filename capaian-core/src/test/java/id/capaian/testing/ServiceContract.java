@@ -35,6 +35,16 @@ public abstract class ServiceContract {
     }
 
     @Test
+    void anOversizedBodyIsRefusedWithAProblemBeforeItIsRead() {
+        given().contentType("application/json").body("[" + "0,".repeat(2_200_000) + "0]")
+                .when().put("/api/v1/anything")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", is(413))
+                .body("errors[0].field", is("body"));
+    }
+
+    @Test
     void unknownPathAnswersProblemJson() {
         given().when().get("/api/v1/tidak-ada")
                 .then().statusCode(404)

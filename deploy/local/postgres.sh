@@ -7,8 +7,16 @@ source "$(dirname "$0")/lib.sh"
 
 PG_VERSION=15
 PG_DIR="$STATE/postgres"
-PGDATA="$PG_DIR/data"
-PG_LOG="$PG_DIR/postgres.log"
+
+# The real paths (PG_DIR may be a link, see prepare_dir): the postgres OS user must not need to
+# traverse this checkout.
+resolve_paths() {
+  local real
+  real="$(readlink -f "$PG_DIR" 2>/dev/null || echo "$PG_DIR")"
+  PGDATA="$real/data"
+  PG_LOG="$real/postgres.log"
+}
+resolve_paths
 
 pg_bin() {
   local d
@@ -33,7 +41,7 @@ ensure_installed() {
 
 # as_pg CMD...: run as the postgres OS user when we are root, else as ourselves.
 as_pg() {
-  if [[ $EUID -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [[ $EUID -eq 0 ]]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # As root, the data folder must belong to 'postgres'. When 'postgres' cannot reach this checkout
@@ -53,6 +61,7 @@ prepare_dir() {
     fi
   fi
   chown postgres: "$(readlink -f "$PG_DIR")"
+  resolve_paths
 }
 
 running() { [[ -n "${PGBIN:-}" ]] && [[ -f "$PGDATA/PG_VERSION" ]] && as_pg "$PGBIN/pg_ctl" -D "$PGDATA" status >/dev/null 2>&1; }

@@ -1,5 +1,9 @@
 package id.capaian.core.outbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,6 +49,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0xCA9A1A4L;
 
     @Inject EntityManager em;
+    @Inject MeterRegistry metrics;
 
     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers;
     @ConfigProperty(name = "capaian.events.source") String source;
@@ -61,6 +66,9 @@ public class OutboxRelay {
 
     private volatile int consecutiveFailures;
     private volatile String lastError;
+    private volatile Backlog lastBacklog = new Backlog(0, 0);
+    private Counter publishedCounter;
+    private Timer commitToKafka;
 
     void start(@Observes StartupEvent ignored) {
         Properties p = new Properties();
@@ -76,6 +84,16 @@ public class OutboxRelay {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeout.toMillis()));
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
         producer = new KafkaProducer<>(p);
+        publishedCounter = Counter.builder("capaian.outbox.published").description("Events relayed to Kafka")
+                .register(metrics);
+        commitToKafka = Timer.builder("capaian.outbox.delay").description("From commit of a change to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        Gauge.builder("capaian.outbox.backlog", this, r -> r.lastBacklog.messages())
+                .description("Committed events not yet acknowledged by Kafka").register(metrics);
+        Gauge.builder("capaian.outbox.oldest.age.seconds", this, r -> r.lastBacklog.oldestAgeSeconds())
+                .description("Age of the oldest unpublished event").register(metrics);
+        Gauge.builder("capaian.outbox.relay.failures", this, OutboxRelay::consecutiveFailures)
+                .description("Consecutive failed attempts to reach Kafka").register(metrics);
         running = true;
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
@@ -144,6 +162,11 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay attempt %d failed (%s); next try in %d ms", consecutiveFailures,
                         e.getMessage(), delay.toMillis());
             }
+            try {
+                QuarkusTransaction.requiringNew().run(this::backlog); // keeps the backlog gauges current
+            } catch (RuntimeException e) {
+                LOG.debugf("backlog not measured: %s", e.getMessage());
+            }
         }
     }
 
@@ -185,6 +208,7 @@ public class OutboxRelay {
                     acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                     batch.get(i).publishedAt = now;
                     published++;
+                    commitToKafka.record(Duration.between(batch.get(i).createdAt, now));
                 } catch (ExecutionException | TimeoutException e) {
                     failure = new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
                 } catch (InterruptedException e) {
@@ -194,6 +218,7 @@ public class OutboxRelay {
             }
             return new Outcome(published, failure);
         });
+        publishedCounter.increment(outcome.published());
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
@@ -213,7 +238,8 @@ public class OutboxRelay {
                 "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL").getSingleResult();
         long count = ((Number) row[0]).longValue();
         Instant oldest = row[1] == null ? null : toInstant(row[1]);
-        return new Backlog(count, oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
+        lastBacklog = new Backlog(count, oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
+        return lastBacklog;
     }
 
     private static Instant toInstant(Object ts) {

@@ -1,0 +1,57 @@
+package id.capaian.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document is a product: the one the code serves must be the one committed as
+ * {@code <service>/openapi.yaml}, and frontend teams must be able to generate a typed TypeScript
+ * client from it (openapi-typescript + openapi-fetch, type-checked with tsc --strict).
+ */
+public abstract class OpenApiContract {
+
+    protected abstract String serviceName();
+
+    private Path committed() {
+        return LocalInfrastructure.root().resolve(serviceName() + "/openapi.yaml");
+    }
+
+    @Test
+    void theCommittedDocumentIsTheOneTheCodeServes() throws IOException {
+        String served = given().accept("application/yaml").get("/q/openapi").then().statusCode(200)
+                .extract().asString();
+        Path generated = Path.of("target", "openapi", "openapi.yaml").toAbsolutePath();
+        Files.createDirectories(generated.getParent());
+        Files.writeString(generated, served, StandardCharsets.UTF_8);
+        if (!Files.exists(committed()) || !Files.readString(committed(), StandardCharsets.UTF_8).equals(served)) {
+            fail("The OpenAPI document served by the code differs from the committed " + committed()
+                    + ". Review the difference, then commit the new one: cp " + generated + " " + committed());
+        }
+    }
+
+    @Test
+    void aTypedTypeScriptClientGeneratesAndTypeChecks() throws Exception {
+        Path tools = LocalInfrastructure.root().resolve("deploy/openapi");
+        if (!Files.isDirectory(tools.resolve("node_modules/openapi-typescript"))) {
+            run(tools, List.of("npm", "ci", "--no-audit", "--no-fund"));
+        }
+        run(tools, List.of("node", "check.mjs", "generated", serviceName() + "=" + committed()));
+        assertThat(tools.resolve("generated/" + serviceName() + ".d.ts")).exists();
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            fail(String.join(" ", command) + " failed (is Node.js 18+ with npm installed? apt-get install -y nodejs npm):\n" + out);
+        }
+    }
+}

@@ -18,18 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -37,8 +32,11 @@ import org.jboss.logging.Logger;
 /**
  * Takes committed outbox rows to Kafka in id order, then marks them published. One thread per
  * process; across processes a PostgreSQL advisory lock lets only one relay work at a time, so one
- * entity's events leave in commit order. While Kafka is away, rows wait and retries back off.
- * Delivery is at least once: a consumer ignores what it has seen by the event's version.
+ * entity's events leave in commit order. Each batch is one Kafka transaction: a failed attempt is
+ * aborted, so read_committed consumers never see its records, and the retry sends each event once,
+ * in order. While Kafka is away, rows wait and retries back off. Should the database fail after
+ * Kafka committed, the batch is sent again: delivery is at least once, and a consumer ignores what
+ * it holds by the event's version.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
@@ -62,7 +60,7 @@ public class OutboxRelay {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private volatile Thread worker;
-    private KafkaProducer<String, String> producer;
+    private volatile KafkaProducer<String, String> producer;
 
     private volatile int consecutiveFailures;
     private volatile String lastError;
@@ -71,19 +69,6 @@ public class OutboxRelay {
     private Timer commitToKafka;
 
     void start(@Observes StartupEvent ignored) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeout.toMillis()));
-        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
-        producer = new KafkaProducer<>(p);
         publishedCounter = Counter.builder("capaian.outbox.published").description("Events relayed to Kafka")
                 .register(metrics);
         commitToKafka = Timer.builder("capaian.outbox.delay").description("From commit of a change to Kafka's acknowledgement")
@@ -98,6 +83,49 @@ public class OutboxRelay {
         worker = new Thread(this::loop, "outbox-relay");
         worker.setDaemon(true);
         worker.start();
+    }
+
+    private KafkaProducer<String, String> newProducer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox");
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeout.toMillis()));
+        p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
+        // One id per process: the advisory lock already keeps a single relay active per database.
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, source + "-outbox-" + java.util.UUID.randomUUID());
+        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "30000");
+        return new KafkaProducer<>(p);
+    }
+
+    /** After a failed attempt: drop the producer (its open transaction is aborted) and start afresh. */
+    private void renewProducer() {
+        KafkaProducer<String, String> old = producer;
+        producer = null;
+        if (old != null) {
+            old.close(Duration.ZERO);
+        }
+    }
+
+    /** The transactional producer, created and registered with the broker on first use. */
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            KafkaProducer<String, String> p = newProducer();
+            try {
+                p.initTransactions();
+            } catch (RuntimeException e) {
+                p.close(Duration.ZERO);
+                throw e;
+            }
+            producer = p;
+        }
+        return producer;
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -158,6 +186,7 @@ public class OutboxRelay {
             } catch (RuntimeException e) {
                 consecutiveFailures++;
                 lastError = e.getMessage();
+                renewProducer();
                 delay = backoff(consecutiveFailures);
                 LOG.warnf("outbox relay attempt %d failed (%s); next try in %d ms", consecutiveFailures,
                         e.getMessage(), delay.toMillis());
@@ -176,53 +205,37 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the oldest unpublished rows and marks those that Kafka acknowledged, in one transaction.
-     * Returns how many were sent; throws (after committing the acknowledged prefix) if Kafka failed.
+     * Sends the oldest unpublished rows in one Kafka transaction and marks them published in the same
+     * database transaction. Returns how many were sent; a failure rolls both back and is thrown.
      */
     int relayBatch() {
-        record Outcome(int published, RuntimeException failure) {
-        }
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+        int published = QuarkusTransaction.requiringNew().call(() -> {
             Boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(mine)) {
-                return new Outcome(0, null); // another instance relays this database
+                return 0; // another instance relays this database
             }
             List<OutboxMessage> batch = em.createQuery(
                     "FROM OutboxMessage WHERE publishedAt IS NULL ORDER BY id", OutboxMessage.class)
                     .setMaxResults(batchSize).getResultList();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            RuntimeException failure = null;
-            try {
-                for (OutboxMessage m : batch) {
-                    acks.add(producer.send(record(m)));
-                }
-                producer.flush();
-            } catch (RuntimeException e) {
-                failure = e;
+            if (batch.isEmpty()) {
+                return 0;
             }
+            KafkaProducer<String, String> kafka = producer();
+            kafka.beginTransaction();
+            for (OutboxMessage m : batch) {
+                kafka.send(record(m));
+            }
+            kafka.commitTransaction(); // flushes; throws if any record failed, and then none becomes visible
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            int published = 0;
-            for (int i = 0; i < acks.size() && failure == null; i++) {
-                try {
-                    acks.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                    batch.get(i).publishedAt = now;
-                    published++;
-                    commitToKafka.record(Duration.between(batch.get(i).createdAt, now));
-                } catch (ExecutionException | TimeoutException e) {
-                    failure = new IllegalStateException("Kafka did not acknowledge: " + e.getMessage(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = new IllegalStateException("interrupted", e);
-                }
+            for (OutboxMessage m : batch) {
+                m.publishedAt = now;
+                commitToKafka.record(Duration.between(m.createdAt, now));
             }
-            return new Outcome(published, failure);
+            return batch.size();
         });
-        publishedCounter.increment(outcome.published());
-        if (outcome.failure() != null) {
-            throw outcome.failure();
-        }
-        return outcome.published();
+        publishedCounter.increment(published);
+        return published;
     }
 
     private static ProducerRecord<String, String> record(OutboxMessage m) {

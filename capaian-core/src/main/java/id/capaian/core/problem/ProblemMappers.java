@@ -1,6 +1,7 @@
 package id.capaian.core.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -41,32 +42,58 @@ public final class ProblemMappers {
         }
     }
 
-    /** Bodies that are not JSON, or whose values have the wrong type. */
+    /** Bodies that are not JSON, or whose values have the wrong type: 400 naming the field. */
+    static Problem unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? path(m) : "body";
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "isian tidak dikenal: " + u.getPropertyName();
+        } else if (e instanceof InvalidFormatException f) {
+            message = "nilai " + f.getValue() + " bukan " + f.getTargetType().getSimpleName();
+        } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            message = "tipe salah, diharapkan " + m.getTargetType().getSimpleName();
+        } else {
+            message = "bukan JSON yang sah: " + e.getOriginalMessage();
+        }
+        return ProblemException.badRequest(field, message).problem();
+    }
+
+    private static String path(JsonMappingException m) {
+        String p = m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining());
+        return p.isEmpty() ? "body" : p.replaceFirst("^\\.", "");
+    }
+
+    // One provider per exception type that Quarkus REST maps itself, so that ours, not its plain JSON, answers.
+
     @Provider
     public static class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
         @Context UriInfo uri;
 
         @Override
         public Response toResponse(JsonProcessingException e) {
-            String field = e instanceof JsonMappingException m ? path(m) : "body";
-            String message;
-            if (e instanceof UnrecognizedPropertyException u) {
-                message = "isian tidak dikenal: " + u.getPropertyName();
-            } else if (e instanceof InvalidFormatException f) {
-                message = "nilai " + f.getValue() + " bukan " + f.getTargetType().getSimpleName();
-            } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-                message = "tipe salah, diharapkan " + m.getTargetType().getSimpleName();
-            } else {
-                message = "bukan JSON yang sah: " + e.getOriginalMessage();
-            }
-            return respond(ProblemException.badRequest(field, message).problem(), uri);
+            return respond(unreadable(e), uri);
         }
+    }
 
-        private static String path(JsonMappingException m) {
-            String p = m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining());
-            return p.isEmpty() ? "body" : p.replaceFirst("^\\.", "");
+    @Provider
+    public static class NotJson implements ExceptionMapper<StreamReadException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(StreamReadException e) {
+            return respond(unreadable(e), uri);
+        }
+    }
+
+    @Provider
+    public static class WrongType implements ExceptionMapper<MismatchedInputException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(MismatchedInputException e) {
+            return respond(unreadable(e), uri);
         }
     }
 
@@ -77,16 +104,23 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status >= 500) {
-                LOG.error("request failed", e);
-            }
-            Response.Status s = Response.Status.fromStatusCode(status);
-            String title = s == null ? "HTTP " + status : s.getReasonPhrase();
-            String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-            Problem p = new Problem("/problems/" + slug, title, status, e.getMessage(), null, List.<FieldError>of());
-            return respond(p, uri);
+            return http(e, uri);
         }
+    }
+
+    static Response http(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException j) {
+            return respond(unreadable(j), uri); // Quarkus REST wraps some parse errors in a 400
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        Response.Status s = Response.Status.fromStatusCode(status);
+        String title = s == null ? "HTTP " + status : s.getReasonPhrase();
+        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        Problem p = new Problem("/problems/" + slug, title, status, e.getMessage(), null, List.<FieldError>of());
+        return respond(p, uri);
     }
 
     /** A bug. Logged with its stack; the client sees a problem without internals. */
@@ -100,7 +134,7 @@ public final class ProblemMappers {
                 return respond(p.problem(), uri);
             }
             if (e instanceof WebApplicationException w) {
-                return new Http().toResponse(w);
+                return http(w, uri);
             }
             LOG.error("unexpected error", e);
             return respond(new Problem("/problems/kesalahan-internal", "Kesalahan internal", 500,

@@ -1,0 +1,313 @@
+package id.capaian.budget.api;
+
+import id.capaian.budget.domain.DpaRef;
+import id.capaian.budget.domain.DpaService;
+import id.capaian.core.domain.Kode;
+import id.capaian.core.problem.Problem;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The DPA of one OPD-year: its nodes with their pagu, and the monthly realizations of its sub kegiatan.
+ * Thin: parameters are read here, every rule and write is in {@link DpaService}.
+ */
+@Path("/api/v1/dpa/{pemda}/{tahun}/{opd}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "DPA", description = "The DPA tree of an OPD-year: program, kegiatan, sub kegiatan, pagu and realisasi anggaran")
+public class DpaResource {
+
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+    static final String SEG = "63.10/2024/P3AP2KB";
+
+    static final String EX_NODES = """
+            [{"kode": "2.08.02", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan"},
+             {"kode": "2.08.02.2.01", "uraian": "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota"},
+             {"kode": "2.08.02.2.01.0003", "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG", "pagu": 73810300.00},
+             {"kode": "2.08.02.2.01.0004", "uraian": "Sosialisasi Kebijakan Pelaksanaan PUG termasuk PPRG", "pagu": 11296600.00}]""";
+    static final String EX_SUMMARY = """
+            {"created": 4, "updated": 0, "unchanged": 0, "events": 2}""";
+    static final String EX_TREE = """
+            {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": null,
+             "total": {"pagu": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00},
+             "urusan": [{"kode": "2.08", "level": "URUSAN", "uraian": null, "pagu": 85106900.00, "realisasi": 65922900.00,
+               "capaianKeuangan": 77.46, "sisa": 19184000.00, "children": [
+               {"kode": "2.08.02", "level": "PROGRAM", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan",
+                "pagu": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00, "children": [
+                 {"kode": "2.08.02.2.01", "level": "KEGIATAN",
+                  "uraian": "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota",
+                  "pagu": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00, "children": [
+                   {"kode": "2.08.02.2.01.0003", "level": "SUB_KEGIATAN",
+                    "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG",
+                    "pagu": 73810300.00, "realisasi": 55926300.00, "capaianKeuangan": 75.77, "sisa": 17884000.00,
+                    "bulan": 12, "version": 2, "children": []},
+                   {"kode": "2.08.02.2.01.0004", "level": "SUB_KEGIATAN",
+                    "uraian": "Sosialisasi Kebijakan Pelaksanaan PUG termasuk PPRG",
+                    "pagu": 11296600.00, "realisasi": 9996600.00, "capaianKeuangan": 88.49, "sisa": 1300000.00,
+                    "bulan": 12, "version": 2, "children": []}]}]}]}]}""";
+    static final String EX_LEAF = """
+            {"kode": "2.08.02.2.01.0003", "level": "SUB_KEGIATAN",
+             "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG",
+             "pagu": 73810300.00, "realisasi": 55926300.00, "capaianKeuangan": 75.77, "sisa": 17884000.00,
+             "bulan": 12, "version": 3,
+             "bulanan": [{"bulan": 6, "jumlah": 20000000.00}, {"bulan": 12, "jumlah": 55926300.00}], "children": []}""";
+    static final String EX_SERIES = """
+            [{"bulan": 6, "jumlah": 20000000.00}, {"bulan": 12, "jumlah": 55926300.00}]""";
+    static final String EX_BULK = """
+            [{"kode": "2.08.02.2.01.0003", "jumlah": 55926300.00}, {"kode": "2.08.02.2.01.0004", "jumlah": 9996600.00}]""";
+    static final String EX_BULK_SUMMARY = """
+            {"created": 0, "updated": 2, "unchanged": 0, "events": 2}""";
+
+    static final String P400 = """
+            {"type": "/problems/permintaan-tidak-valid", "title": "Permintaan tidak valid", "status": 400,
+             "detail": "tahun: tahun harus 2000 sampai 2100", "instance": "/api/v1/dpa/63.10/1999/P3AP2KB",
+             "errors": [{"field": "tahun", "message": "tahun harus 2000 sampai 2100"}]}""";
+    static final String P404 = """
+            {"type": "/problems/tidak-ditemukan", "title": "Tidak ditemukan", "status": 404,
+             "detail": "DPA 63.10/2024/P3AP2KB tidak ditemukan", "instance": "/api/v1/dpa/63.10/2024/P3AP2KB"}""";
+    static final String P422_NODES = """
+            {"type": "/problems/validasi", "title": "Data tidak valid", "status": 422, "detail": "2 isian tidak valid",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes",
+             "errors": [{"field": "[1].pagu", "message": "pagu hanya untuk sub kegiatan; jumlah kegiatan dihitung dari sub kegiatannya"},
+                        {"field": "[3].pagu", "message": "paling banyak 2 angka desimal"}]}""";
+    static final String P409_PAGU = """
+            {"type": "/problems/pagu-di-bawah-realisasi", "title": "Pagu di bawah realisasi", "status": 409,
+             "detail": "pagu 50000000.00 di bawah realisasi tertinggi yang tercatat 55926300.00",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes",
+             "errors": [{"field": "[2].pagu", "message": "pagu 50000000.00 di bawah realisasi tertinggi yang tercatat 55926300.00"}]}""";
+    static final String P409_REMOVE = """
+            {"type": "/problems/node-punya-realisasi", "title": "Node sudah punya realisasi", "status": 409,
+             "detail": "2.08.02.2.01.0003 sudah punya realisasi 55926300.00; node dengan realisasi tidak dapat dihapus",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01.0003",
+             "errors": [{"field": "kode", "message": "2.08.02.2.01.0003 sudah punya realisasi 55926300.00; node dengan realisasi tidak dapat dihapus"}]}""";
+    static final String P422_OVER = """
+            {"type": "/problems/realisasi-melebihi-pagu", "title": "Realisasi melebihi pagu", "status": 422,
+             "detail": "realisasi 80000000.00 melebihi pagu 2.08.02.2.01.0003 73810300.00",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01.0003/realisasi/12",
+             "errors": [{"field": "jumlah", "message": "realisasi 80000000.00 melebihi pagu 2.08.02.2.01.0003 73810300.00"}]}""";
+    static final String P422_NON_LEAF = """
+            {"type": "/problems/validasi", "title": "Data tidak valid", "status": 422,
+             "detail": "kode: realisasi hanya untuk sub kegiatan; 2.08.02.2.01 adalah kegiatan",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01/realisasi/12",
+             "errors": [{"field": "kode", "message": "realisasi hanya untuk sub kegiatan; 2.08.02.2.01 adalah kegiatan"}]}""";
+
+    @Inject DpaService service;
+
+    @PUT
+    @Path("/nodes")
+    @Operation(summary = "Upsert nodes of a DPA",
+            description = "Creates or updates the listed nodes in one transaction; the DPA is created with its first node. "
+                    + "Idempotent: nodes equal to the stored ones change nothing and publish nothing. pagu only on a sub "
+                    + "kegiatan, required there; every amount above it is a sum. A node's parent (kegiatan of a sub "
+                    + "kegiatan, program of a kegiatan) must exist or be in the same request. Every changed sub kegiatan, "
+                    + "and every sub kegiatan below a renamed kegiatan or program, is announced once as "
+                    + "budget.realization-updated. Every fault of the request is listed, with its item index, and "
+                    + "nothing is written.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NodeRequest.class),
+            examples = @ExampleObject(name = "seed", summary = "Part of the seed's program 2.08.02", value = EX_NODES)))
+    @APIResponse(responseCode = "200", description = "Written (or already so)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WriteSummary.class),
+            examples = @ExampleObject(name = "created", value = EX_SUMMARY)))
+    @APIResponse(responseCode = "400", description = "Not JSON, wrong types or unknown fields, or a malformed path parameter",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "409", description = "A pagu lowered below the highest realization already recorded",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "pagu-di-bawah-realisasi", value = P409_PAGU)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Malformed or duplicate code, missing parent, blank uraian, pagu on a "
+            + "non-leaf or missing on a sub kegiatan, negative / over-precise / too large pagu",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validasi", value = P422_NODES)))
+    public WriteSummary upsertNodes(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            List<NodeRequest> nodes) {
+        DpaRef ref = Params.dpa(pemda, tahun, opd);
+        List<DpaService.NodeInput> in = nodes == null ? null : nodes.stream()
+                .map(n -> n == null ? null : new DpaService.NodeInput(n.kode(), n.uraian(), n.pagu())).toList();
+        return WriteSummary.of(service.upsertNodes(ref, in));
+    }
+
+    @GET
+    @Operation(summary = "Read a DPA as a tree with its sums",
+            description = "urusan -> program -> kegiatan -> sub kegiatan in code order, with pagu, realisasi, "
+                    + "capaianKeuangan (null when the pagu is 0) and sisa at every level and in total. Amounts above a "
+                    + "sub kegiatan are computed sums. With ?bulan= the realisasi is as of the end of that month (the "
+                    + "latest month reported not after it).")
+    @APIResponse(responseCode = "200", description = "The DPA", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DpaResponse.class), examples = @ExampleObject(name = "seed", value = EX_TREE)))
+    @APIResponse(responseCode = "400", description = "Malformed pemda, tahun, opd or bulan", content = @Content(
+            mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    public DpaResponse tree(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @QueryParam("bulan") @Parameter(description = "1..12: realisasi as of the end of that month", example = "6")
+            String bulan) {
+        DpaRef ref = Params.dpa(pemda, tahun, opd);
+        Integer b = Params.bulan(bulan, true);
+        return DpaResponse.of(ref, b, service.tree(ref, b));
+    }
+
+    @GET
+    @Path("/nodes/{kode}")
+    @Operation(summary = "Read one node with its sums",
+            description = "The node and its subtree with pagu, realisasi, capaianKeuangan and sisa; a sub kegiatan also "
+                    + "with its monthly series (bulanan) and version. ?bulan= as for the DPA.")
+    @APIResponse(responseCode = "200", description = "The node", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NodeResponse.class), examples = @ExampleObject(name = "sub kegiatan", value = EX_LEAF)))
+    @APIResponse(responseCode = "400", description = "Malformed path parameter or bulan", content = @Content(
+            mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    public NodeResponse node(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("kode") @Parameter(example = "2.08.02.2.01.0003") String kode,
+            @QueryParam("bulan") @Parameter(description = "1..12: realisasi as of the end of that month", example = "12")
+            String bulan) {
+        Kode[] k = new Kode[1];
+        DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
+        Integer b = Params.bulan(bulan, true);
+        return NodeResponse.of(service.node(ref, k[0], b), true);
+    }
+
+    @DELETE
+    @Path("/nodes/{kode}")
+    @Operation(summary = "Remove a node",
+            description = "Removes a node that has no children and no realization (a month recorded as 0.00 does not "
+                    + "count). A removed sub kegiatan is announced once more with removed: true and a higher version; "
+                    + "created again later, its versions keep growing.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "400", description = "Malformed path parameter", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "409", description = "The node has children (node-punya-anak) or realization "
+            + "(node-punya-realisasi)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "node-punya-realisasi", value = P409_REMOVE)))
+    public void remove(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("kode") @Parameter(example = "2.08.02.2.01.0004") String kode) {
+        Kode[] k = new Kode[1];
+        DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
+        service.removeNode(ref, k[0]);
+    }
+
+    @PUT
+    @Path("/nodes/{kode}/realisasi/{bulan}")
+    @Operation(summary = "Set the cumulative realization of a sub kegiatan for a month",
+            description = "The cumulative realization to the end of the month (bulan 1..12). Idempotent: the same amount "
+                    + "again changes nothing and publishes nothing. Not above the sub kegiatan's pagu.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JumlahRequest.class),
+            examples = @ExampleObject(name = "seed", value = "{\"jumlah\": 55926300.00}")))
+    @APIResponse(responseCode = "200", description = "The sub kegiatan after the write", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NodeResponse.class),
+            examples = @ExampleObject(name = "sub kegiatan", value = EX_LEAF)))
+    @APIResponse(responseCode = "400", description = "Not JSON, wrong types, malformed path parameter or bulan outside 1..12",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "jumlah missing, negative, over-precise or >= 10^15 (validasi); above "
+            + "the pagu (realisasi-melebihi-pagu); the node is not a sub kegiatan (validasi)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class), examples = {
+                    @ExampleObject(name = "realisasi-melebihi-pagu", value = P422_OVER),
+                    @ExampleObject(name = "bukan sub kegiatan", value = P422_NON_LEAF)}))
+    public NodeResponse setRealisasi(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("kode") @Parameter(example = "2.08.02.2.01.0003") String kode,
+            @PathParam("bulan") @Parameter(example = "12", description = "1..12") String bulan,
+            JumlahRequest body) {
+        Kode[] k = new Kode[1];
+        DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
+        int b = Params.bulan(bulan, false);
+        if (body == null) {
+            throw id.capaian.core.problem.ProblemException.badRequest("body", "diharapkan {\"jumlah\": ...}");
+        }
+        return NodeResponse.of(service.setRealisasi(ref, k[0], b, body.jumlah()), true);
+    }
+
+    @GET
+    @Path("/nodes/{kode}/realisasi")
+    @Operation(summary = "Read the monthly realization series of a sub kegiatan",
+            description = "Every month recorded, in month order, each the cumulative realization to its end.")
+    @APIResponse(responseCode = "200", description = "The series", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = BulananResponse.class),
+            examples = @ExampleObject(name = "seed", value = EX_SERIES)))
+    @APIResponse(responseCode = "400", description = "Malformed path parameter", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "422", description = "The node is not a sub kegiatan", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bukan sub kegiatan", value = P422_NON_LEAF)))
+    public List<BulananResponse> series(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("kode") @Parameter(example = "2.08.02.2.01.0003") String kode) {
+        Kode[] k = new Kode[1];
+        DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
+        return service.series(ref, k[0]).stream().map(BulananResponse::of).toList();
+    }
+
+    @PUT
+    @Path("/realisasi/{bulan}")
+    @Operation(summary = "Set the cumulative realizations of many sub kegiatan for a month",
+            description = "Like the single PUT, for many sub kegiatan in one transaction: every fault is listed with its "
+                    + "item index and nothing is written. Idempotent per item.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RealisasiRequest.class),
+            examples = @ExampleObject(name = "seed", value = EX_BULK)))
+    @APIResponse(responseCode = "200", description = "Written (or already so)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WriteSummary.class),
+            examples = @ExampleObject(name = "updated", value = EX_BULK_SUMMARY)))
+    @APIResponse(responseCode = "400", description = "Not JSON, wrong types, malformed path parameter or bulan outside 1..12",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Malformed, duplicate, unknown or non-leaf code; bad jumlah (validasi); "
+            + "a jumlah above its pagu (realisasi-melebihi-pagu)", content = @Content(mediaType = PROBLEM,
+                    schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "realisasi-melebihi-pagu", value = P422_OVER)))
+    public WriteSummary setRealisasiBulk(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("bulan") @Parameter(example = "12", description = "1..12") String bulan,
+            List<RealisasiRequest> items) {
+        DpaRef ref = Params.dpa(pemda, tahun, opd);
+        int b = Params.bulan(bulan, false);
+        List<DpaService.RealisasiInput> in = items == null ? null : items.stream()
+                .map(i -> i == null ? null : new DpaService.RealisasiInput(i.kode(), i.jumlah())).toList();
+        return WriteSummary.of(service.setRealisasi(ref, b, in));
+    }
+}

@@ -1,0 +1,475 @@
+package id.capaian.budget.domain;
+
+import id.capaian.budget.events.BudgetEvents;
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Level;
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.Violations;
+import id.capaian.core.problem.Problem.FieldError;
+import id.capaian.core.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The DPA, its pagu and its realizations: one named method per write path, each one transaction that
+ * checks every rule before it writes, locks the rows it changes and appends one outbox message per
+ * changed sub kegiatan. Locks are always taken in node id order (after the DPA row, for structural
+ * changes), so concurrent writers queue instead of deadlocking and never lose an update.
+ */
+@ApplicationScoped
+public class DpaService {
+
+    public static final int URAIAN_MAX = 2000;
+
+    /** One node of a bulk upsert, as the client sent it. */
+    public record NodeInput(String kode, String uraian, BigDecimal pagu) {
+    }
+
+    /** One sub kegiatan's realization of a bulk write. */
+    public record RealisasiInput(String kode, BigDecimal jumlah) {
+    }
+
+    /** What a write did; {@code events} is the number of outbox messages it appended. */
+    public record Summary(int created, int updated, int unchanged, int events) {
+    }
+
+    @Inject EntityManager em;
+    @Inject BudgetEvents events;
+
+    // ----------------------------------------------------------------------------------------- reads
+
+    @Transactional
+    public Tree tree(DpaRef ref, Integer bulan) {
+        Dpa dpa = dpa(ref, false);
+        List<DpaNode> nodes = em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa AND n.removed = false", DpaNode.class)
+                .setParameter("dpa", dpa).getResultList();
+        List<Realisasi> rows = em.createQuery(
+                "SELECT r FROM Realisasi r, DpaNode n WHERE r.nodeId = n.id AND n.dpa = :dpa", Realisasi.class)
+                .setParameter("dpa", dpa).getResultList();
+        Map<Long, NavigableMap<Integer, BigDecimal>> series = new HashMap<>();
+        for (Realisasi r : rows) {
+            series.computeIfAbsent(r.nodeId, x -> new TreeMap<>()).put(r.bulan, r.jumlah);
+        }
+        return Tree.of(nodes, series, bulan);
+    }
+
+    @Transactional
+    public Tree.Branch node(DpaRef ref, Kode kode, Integer bulan) {
+        return tree(ref, bulan).find(kode).orElseThrow(() -> nodeNotFound(kode));
+    }
+
+    @Transactional
+    public List<Tree.Bulanan> series(DpaRef ref, Kode kode) {
+        Tree.Branch b = node(ref, kode, null);
+        if (b.level() != Level.SUB_KEGIATAN) {
+            throw notALeaf("kode", kode);
+        }
+        return b.bulanan();
+    }
+
+    // ---------------------------------------------------------------------------------------- writes
+
+    /**
+     * Creates or updates the listed nodes (program, kegiatan, sub kegiatan; an urusan only for its uraian).
+     * Idempotent: a node equal to the stored one is left alone and announces nothing.
+     */
+    @Transactional
+    public Summary upsertNodes(DpaRef ref, List<NodeInput> items) {
+        if (items == null) {
+            throw ProblemException.badRequest("body", "diharapkan larik node [{\"kode\", \"uraian\", \"pagu\"}]");
+        }
+        // 1. The request on its own: every fault at once.
+        Violations v = new Violations();
+        Map<Kode, Integer> index = new LinkedHashMap<>();
+        Map<Kode, NodeInput> parsed = new HashMap<>();
+        Map<Kode, BigDecimal> pagus = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String f = "[" + i + "]";
+            NodeInput item = items.get(i);
+            if (item == null) {
+                v.add(f, "wajib diisi");
+                continue;
+            }
+            Kode k = kode(v, f + ".kode", item.kode());
+            if (k != null && index.containsKey(k)) {
+                v.add(f + ".kode", "kode " + k + " ganda dalam permintaan (juga di [" + index.get(k) + "])");
+                k = null;
+            }
+            uraian(v, f + ".uraian", item.uraian());
+            if (k != null) {
+                index.put(k, i);
+                parsed.put(k, item);
+                if (k.level() == Level.SUB_KEGIATAN) {
+                    pagus.put(k, Rules.rupiah(v, f + ".pagu", item.pagu()));
+                } else if (item.pagu() != null) {
+                    v.add(f + ".pagu", "pagu hanya untuk sub kegiatan; jumlah " + k.level().name().toLowerCase()
+                            + " dihitung dari sub kegiatannya");
+                }
+            }
+        }
+        v.throwIfAny();
+
+        // 2. Against the stored DPA, locked.
+        Dpa dpa = dpaForWrite(ref);
+        Map<Kode, DpaNode> stored = lockAll(dpa);
+        Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(stored.values());
+        for (Map.Entry<Kode, Integer> e : index.entrySet()) {
+            Kode k = e.getKey();
+            if (k.level() == Level.KEGIATAN || k.level() == Level.SUB_KEGIATAN) {
+                Kode parent = k.parent().orElseThrow();
+                if (!index.containsKey(parent) && !live(stored.get(parent))) {
+                    v.add("[" + e.getValue() + "].kode", "induk " + parent + " belum ada di DPA ini; kirim bersama "
+                            + "atau lebih dulu");
+                }
+            }
+        }
+        v.throwIfAny();
+        List<FieldError> conflicts = new ArrayList<>();
+        for (Map.Entry<Kode, BigDecimal> e : pagus.entrySet()) {
+            DpaNode n = stored.get(e.getKey());
+            BigDecimal highest = live(n) ? highest(realisasi.get(n.id)) : null;
+            if (highest != null && e.getValue().compareTo(highest) < 0) {
+                conflicts.add(new FieldError("[" + index.get(e.getKey()) + "].pagu",
+                        "pagu " + e.getValue().toPlainString() + " di bawah realisasi tertinggi yang tercatat "
+                                + highest.toPlainString()));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ProblemException(409, "pagu-di-bawah-realisasi", "Pagu di bawah realisasi",
+                    conflicts.size() == 1 ? conflicts.get(0).message() : conflicts.size() + " pagu di bawah realisasi",
+                    conflicts);
+        }
+
+        // 3. Write, and announce every changed sub kegiatan once.
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        Set<Kode> announce = new TreeSet<>();
+        Set<Kode> renamedAbove = new HashSet<>();
+        for (Kode k : new TreeSet<>(index.keySet())) {
+            NodeInput in = parsed.get(k);
+            String uraian = in.uraian().strip();
+            BigDecimal pagu = pagus.get(k);
+            DpaNode n = stored.get(k);
+            if (n == null) {
+                n = new DpaNode();
+                n.dpa = dpa;
+                n.kode = k.value();
+                n.level = k.level();
+                n.uraian = uraian;
+                n.pagu = pagu;
+                n.version = 0;
+                n.removed = false;
+                em.persist(n);
+                stored.put(k, n);
+                created++;
+            } else if (n.removed) {
+                n.removed = false;
+                n.uraian = uraian;
+                n.pagu = pagu;
+                created++;
+            } else {
+                boolean renamed = !n.uraian.equals(uraian);
+                boolean repriced = pagu != null && n.pagu.compareTo(pagu) != 0;
+                if (!renamed && !repriced) {
+                    unchanged++;
+                    continue;
+                }
+                if (renamed && (k.level() == Level.KEGIATAN || k.level() == Level.PROGRAM)) {
+                    renamedAbove.add(k);
+                }
+                n.uraian = uraian;
+                if (repriced) {
+                    n.pagu = pagu;
+                }
+                updated++;
+            }
+            if (k.level() == Level.SUB_KEGIATAN) {
+                announce.add(k);
+            }
+        }
+        for (DpaNode n : stored.values()) {
+            if (live(n) && n.isSubKegiatan() && renamedAbove.stream().anyMatch(a -> n.code().isWithin(a))) {
+                announce.add(n.code());
+            }
+        }
+        for (Kode k : announce) {
+            DpaNode n = stored.get(k);
+            announce(ref, n, stored, realisasi.get(n.id));
+        }
+        return new Summary(created, updated, unchanged, announce.size());
+    }
+
+    /** Removes a node that has no children and no realization; a sub kegiatan is announced as removed. */
+    @Transactional
+    public void removeNode(DpaRef ref, Kode kode) {
+        Dpa dpa = dpa(ref, true);
+        Map<Kode, DpaNode> stored = lockAll(dpa);
+        DpaNode n = stored.get(kode);
+        if (!live(n)) {
+            throw nodeNotFound(kode);
+        }
+        List<String> children = stored.values().stream()
+                .filter(c -> live(c) && c.code().parent().map(kode::equals).orElse(false))
+                .map(c -> c.kode).sorted().toList();
+        if (!children.isEmpty()) {
+            throw ProblemException.conflict("node-punya-anak", "Node masih punya anak", "kode",
+                    kode + " masih punya " + children.size() + " anak (" + String.join(", ", children)
+                            + "); hapus anaknya lebih dulu");
+        }
+        if (n.isSubKegiatan()) {
+            TreeMap<Integer, Realisasi> rows = realisasiOf(List.of(n)).getOrDefault(n.id, new TreeMap<>());
+            BigDecimal highest = highest(rows);
+            if (highest != null && highest.signum() > 0) {
+                throw ProblemException.conflict("node-punya-realisasi", "Node sudah punya realisasi", "kode",
+                        kode + " sudah punya realisasi " + highest.toPlainString() + "; node dengan realisasi tidak "
+                                + "dapat dihapus");
+            }
+            rows.values().forEach(em::remove);
+            rows.clear();
+            n.removed = true;
+            announce(ref, n, stored, rows);
+        } else {
+            n.removed = true;
+        }
+    }
+
+    /** The cumulative realization of one sub kegiatan to the end of {@code bulan}. Idempotent. */
+    @Transactional
+    public Tree.Branch setRealisasi(DpaRef ref, Kode kode, int bulan, BigDecimal jumlah) {
+        Violations v = new Violations();
+        BigDecimal amount = Rules.rupiah(v, "jumlah", jumlah);
+        v.throwIfAny();
+        Dpa dpa = dpa(ref, false);
+        Map<Kode, DpaNode> locked = lock(dpa, List.of(kode));
+        DpaNode n = locked.get(kode);
+        if (!live(n)) {
+            throw nodeNotFound(kode);
+        }
+        if (!n.isSubKegiatan()) {
+            throw notALeaf("kode", kode);
+        }
+        if (amount.compareTo(n.pagu) > 0) {
+            throw overPagu(List.of(overPaguError("jumlah", amount, n)));
+        }
+        Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(List.of(n));
+        write(ref, dpa, n, bulan, amount, realisasi);
+        TreeMap<Integer, BigDecimal> s = amounts(realisasi.get(n.id));
+        var latest = Tree.asOf(s, null);
+        return new Tree.Branch(kode, Level.SUB_KEGIATAN, n.uraian, n.pagu,
+                latest.map(Map.Entry::getValue).orElse(Tree.ZERO), latest.map(Map.Entry::getKey).orElse(null),
+                n.version, s.entrySet().stream().map(e -> new Tree.Bulanan(e.getKey(), e.getValue())).toList(),
+                List.of());
+    }
+
+    /** The cumulative realizations of many sub kegiatan to the end of {@code bulan}, in one transaction. */
+    @Transactional
+    public Summary setRealisasi(DpaRef ref, int bulan, List<RealisasiInput> items) {
+        if (items == null) {
+            throw ProblemException.badRequest("body", "diharapkan larik [{\"kode\", \"jumlah\"}]");
+        }
+        Violations v = new Violations();
+        Map<Kode, Integer> index = new LinkedHashMap<>();
+        Map<Kode, BigDecimal> amounts = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String f = "[" + i + "]";
+            RealisasiInput item = items.get(i);
+            if (item == null) {
+                v.add(f, "wajib diisi");
+                continue;
+            }
+            Kode k = kode(v, f + ".kode", item.kode());
+            if (k != null && k.level() != Level.SUB_KEGIATAN) {
+                v.add(f + ".kode", "realisasi hanya untuk sub kegiatan; " + k + " adalah "
+                        + k.level().name().toLowerCase());
+                k = null;
+            } else if (k != null && index.containsKey(k)) {
+                v.add(f + ".kode", "kode " + k + " ganda dalam permintaan (juga di [" + index.get(k) + "])");
+                k = null;
+            }
+            BigDecimal amount = Rules.rupiah(v, f + ".jumlah", item.jumlah());
+            if (k != null) {
+                index.put(k, i);
+                amounts.put(k, amount);
+            }
+        }
+        v.throwIfAny();
+        Dpa dpa = dpa(ref, false);
+        Map<Kode, DpaNode> locked = lock(dpa, index.keySet());
+        List<FieldError> over = new ArrayList<>();
+        for (Map.Entry<Kode, Integer> e : index.entrySet()) {
+            DpaNode n = locked.get(e.getKey());
+            if (!live(n)) {
+                v.add("[" + e.getValue() + "].kode", "sub kegiatan " + e.getKey() + " tidak ditemukan di DPA ini");
+            } else if (amounts.get(e.getKey()).compareTo(n.pagu) > 0) {
+                over.add(overPaguError("[" + e.getValue() + "].jumlah", amounts.get(e.getKey()), n));
+            }
+        }
+        v.throwIfAny();
+        if (!over.isEmpty()) {
+            throw overPagu(over);
+        }
+        Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(locked.values());
+        int updated = 0;
+        for (Kode k : new TreeSet<>(index.keySet())) {
+            if (write(ref, dpa, locked.get(k), bulan, amounts.get(k), realisasi)) {
+                updated++;
+            }
+        }
+        return new Summary(0, updated, index.size() - updated, updated);
+    }
+
+    // ------------------------------------------------------------------------------------- internals
+
+    /** Writes one month of a locked sub kegiatan and announces it; false when it was already so. */
+    private boolean write(DpaRef ref, Dpa dpa, DpaNode n, int bulan, BigDecimal amount,
+            Map<Long, TreeMap<Integer, Realisasi>> realisasi) {
+        TreeMap<Integer, Realisasi> rows = realisasi.computeIfAbsent(n.id, x -> new TreeMap<>());
+        Realisasi r = rows.get(bulan);
+        if (r != null && r.jumlah.compareTo(amount) == 0) {
+            return false;
+        }
+        if (r == null) {
+            r = new Realisasi();
+            r.nodeId = n.id;
+            r.bulan = bulan;
+            r.jumlah = amount;
+            em.persist(r);
+            rows.put(bulan, r);
+        } else {
+            r.jumlah = amount;
+        }
+        Kode kode = n.code();
+        Kode kegiatan = kode.at(Level.KEGIATAN);
+        Kode program = kode.at(Level.PROGRAM);
+        Map<Kode, DpaNode> parents = new HashMap<>();
+        em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa AND n.kode IN :kodes", DpaNode.class)
+                .setParameter("dpa", dpa).setParameter("kodes", List.of(kegiatan.value(), program.value()))
+                .getResultList().forEach(p -> parents.put(p.code(), p));
+        events.announce(ref, n, parents.get(kegiatan), parents.get(program), amounts(rows));
+        return true;
+    }
+
+    private void announce(DpaRef ref, DpaNode n, Map<Kode, DpaNode> stored, TreeMap<Integer, Realisasi> rows) {
+        Kode k = n.code();
+        events.announce(ref, n, stored.get(k.at(Level.KEGIATAN)), stored.get(k.at(Level.PROGRAM)), amounts(rows));
+    }
+
+    private static TreeMap<Integer, BigDecimal> amounts(TreeMap<Integer, Realisasi> rows) {
+        TreeMap<Integer, BigDecimal> m = new TreeMap<>();
+        if (rows != null) {
+            rows.forEach((b, r) -> m.put(b, r.jumlah));
+        }
+        return m;
+    }
+
+    private Dpa dpa(DpaRef ref, boolean lock) {
+        var q = em.createQuery("FROM Dpa d WHERE d.pemda = :pemda AND d.tahun = :tahun AND d.opd = :opd", Dpa.class)
+                .setParameter("pemda", ref.pemda()).setParameter("tahun", ref.tahun()).setParameter("opd", ref.opd());
+        if (lock) {
+            q.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return q.getResultStream().findFirst().orElseThrow(
+                () -> ProblemException.notFound("DPA " + ref, null));
+    }
+
+    /** The DPA, created if new (concurrent creators wait for each other), and locked for a structural write. */
+    private Dpa dpaForWrite(DpaRef ref) {
+        em.createNativeQuery("INSERT INTO dpa (pemda, tahun, opd) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, ref.pemda()).setParameter(2, ref.tahun()).setParameter(3, ref.opd())
+                .executeUpdate();
+        return dpa(ref, true);
+    }
+
+    /** Every node of the DPA (tombstones too), locked in id order. */
+    private Map<Kode, DpaNode> lockAll(Dpa dpa) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa ORDER BY n.id", DpaNode.class)
+                .setParameter("dpa", dpa).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().forEach(n -> m.put(n.code(), n));
+        return m;
+    }
+
+    /** The named nodes of the DPA, locked in id order. */
+    private Map<Kode, DpaNode> lock(Dpa dpa, Collection<Kode> kodes) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        if (kodes.isEmpty()) {
+            return m;
+        }
+        em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa AND n.kode IN :kodes ORDER BY n.id", DpaNode.class)
+                .setParameter("dpa", dpa).setParameter("kodes", kodes.stream().map(Kode::value).toList())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().forEach(n -> m.put(n.code(), n));
+        return m;
+    }
+
+    private Map<Long, TreeMap<Integer, Realisasi>> realisasiOf(Collection<DpaNode> nodes) {
+        Map<Long, TreeMap<Integer, Realisasi>> m = new HashMap<>();
+        List<Long> ids = nodes.stream().filter(DpaNode::isSubKegiatan).map(n -> n.id).toList();
+        if (ids.isEmpty()) {
+            return m;
+        }
+        em.createQuery("FROM Realisasi r WHERE r.nodeId IN :ids", Realisasi.class).setParameter("ids", ids)
+                .getResultList().forEach(r -> m.computeIfAbsent(r.nodeId, x -> new TreeMap<>()).put(r.bulan, r));
+        return m;
+    }
+
+    private static BigDecimal highest(TreeMap<Integer, Realisasi> rows) {
+        return rows == null ? null : rows.values().stream().map(r -> r.jumlah).max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    private static boolean live(DpaNode n) {
+        return n != null && !n.removed;
+    }
+
+    private static Kode kode(Violations v, String field, String value) {
+        if (!v.check(value != null, field, "wajib diisi")) {
+            return null;
+        }
+        return Kode.parse(value).orElseGet(() -> {
+            v.add(field, Kode.describe(value));
+            return null;
+        });
+    }
+
+    private static void uraian(Violations v, String field, String value) {
+        if (v.check(value != null && !value.isBlank(), field, "wajib diisi, tidak boleh kosong")) {
+            v.check(value.strip().length() <= URAIAN_MAX, field, "paling panjang " + URAIAN_MAX + " karakter");
+        }
+    }
+
+    private static ProblemException nodeNotFound(Kode kode) {
+        return ProblemException.notFound("Node " + kode, "kode");
+    }
+
+    private static ProblemException notALeaf(String field, Kode kode) {
+        return ProblemException.invalid(field, "realisasi hanya untuk sub kegiatan; " + kode + " adalah "
+                + kode.level().name().toLowerCase());
+    }
+
+    private static FieldError overPaguError(String field, BigDecimal amount, DpaNode n) {
+        return new FieldError(field, "realisasi " + amount.toPlainString() + " melebihi pagu " + n.kode + " "
+                + n.pagu.toPlainString());
+    }
+
+    private static ProblemException overPagu(List<FieldError> errors) {
+        return new ProblemException(422, "realisasi-melebihi-pagu", "Realisasi melebihi pagu",
+                errors.size() == 1 ? errors.get(0).message() : errors.size() + " realisasi melebihi pagu", errors);
+    }
+}

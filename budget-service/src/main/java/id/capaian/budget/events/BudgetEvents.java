@@ -1,0 +1,46 @@
+package id.capaian.budget.events;
+
+import id.capaian.budget.domain.DpaNode;
+import id.capaian.budget.domain.DpaRef;
+import id.capaian.budget.domain.Tree;
+import id.capaian.core.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * Announces the new state of a changed sub kegiatan: bumps its version and appends one
+ * {@code budget.realization-updated} message to the outbox, inside the caller's transaction.
+ * The caller holds the sub kegiatan's row lock, so versions of one subject never collide.
+ */
+@ApplicationScoped
+public class BudgetEvents {
+
+    @Inject Outbox outbox;
+
+    /**
+     * @param series the sub kegiatan's monthly cumulative realizations after the change (month → jumlah)
+     */
+    public RealizationUpdated announce(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
+            NavigableMap<Integer, BigDecimal> series) {
+        if (!sub.isSubKegiatan()) {
+            throw new IllegalArgumentException(sub.kode + " is not a sub kegiatan");
+        }
+        Map.Entry<Integer, BigDecimal> latest = series.isEmpty() ? null : series.lastEntry();
+        RealizationUpdated data = new RealizationUpdated(dpa.pemda(), dpa.tahun(), dpa.opd(), sub.kode, sub.uraian,
+                ref(kegiatan), ref(program), sub.pagu,
+                latest == null ? Tree.ZERO : latest.getValue(),
+                latest == null ? null : latest.getKey(),
+                series.entrySet().stream().map(e -> new RealizationUpdated.Bulanan(e.getKey(), e.getValue())).toList(),
+                sub.removed);
+        sub.version = sub.version + 1;
+        outbox.append(RealizationUpdated.TYPE, dpa.subject(sub.kode), sub.version, data);
+        return data;
+    }
+
+    private static RealizationUpdated.Ref ref(DpaNode n) {
+        return n == null ? null : new RealizationUpdated.Ref(n.kode, n.uraian);
+    }
+}

@@ -1,0 +1,286 @@
+package id.capaian.indicator.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.domain.Angka;
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.Violations;
+import id.capaian.core.problem.Problem;
+import id.capaian.core.problem.ProblemException;
+import id.capaian.indicator.domain.Dpa;
+import id.capaian.indicator.domain.Indicator;
+import id.capaian.indicator.domain.IndicatorRules;
+import id.capaian.indicator.domain.IndicatorService;
+import id.capaian.indicator.domain.NodeSpec;
+import id.capaian.indicator.domain.RealisasiSpec;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The indicators (fisik) of one OPD-year: thin HTTP mapping onto {@link IndicatorService}. Path and
+ * body are checked together, so every fault of a request is answered at once, before any write.
+ */
+@Path("/api/v1/indikator/{pemda}/{tahun}/{opd}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Indikator", description = "Indikator kinerja (fisik) setiap node: target, realisasi bulanan, capaian dan predikat")
+public class IndikatorResource {
+
+    static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    @Inject IndicatorService service;
+    @Inject ObjectMapper json;
+
+    @PathParam("pemda") @Parameter(description = "Kode pemda", example = "63.10", schema = @Schema(pattern = "^\\d{2}(\\.\\d{2})?$"))
+    String pemda;
+    @PathParam("tahun") @Parameter(description = "Tahun anggaran, 2000 sampai 2100", example = "2024")
+    int tahun;
+    @PathParam("opd") @Parameter(description = "Kode OPD", example = "P3AP2KB", schema = @Schema(pattern = "^[A-Z0-9][A-Z0-9_-]{0,31}$"))
+    String opd;
+
+    @GET
+    @Operation(operationId = "daftarIndikator", summary = "Semua indikator DPA",
+            description = "Setiap indikator hidup OPD-tahun ini dalam urutan kode, dengan target, realisasi bulan terakhir "
+                    + "(atau sampai ?bulan=), capaian dan predikat.")
+    @APIResponse(responseCode = "200", description = "Indikator dalam urutan kode lalu nomor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
+    @APIResponse(responseCode = "422", description = "pemda, tahun, opd atau bulan tidak valid",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<IndikatorResponse> list(
+            @QueryParam("bulan") @Parameter(description = "Realisasi sampai bulan ini (1..12); bawaan: bulan terakhir", example = "12")
+            Integer bulan) {
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        asOf(v, bulan);
+        v.throwIfAny();
+        return service.indicators(dpa).stream().map(i -> IndikatorResponse.of(i, bulan)).toList();
+    }
+
+    @PUT
+    @Path("/nodes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "simpanIndikatorNode", summary = "Simpan daftar lengkap indikator node",
+            description = "Untuk setiap node yang disebut: daftar lengkap indikatornya (butir ke-i = nomor i+1); indikator "
+                    + "di luar daftar dihapus. Satu transaksi, idempoten: yang tidak berubah tidak menerbitkan event.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = NodeRequest.class),
+            examples = @ExampleObject(name = "ARG", value = """
+                    [{"kode": "2.08.02", "indikator": [{"nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
+                      "satuan": "%", "polaritas": "positif", "target": 65}]}]""")))
+    @APIResponse(responseCode = "200", description = "Indikator hidup node-node itu",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Isi bukan JSON atau tipe salah",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Isi terlalu besar",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Isian tidak valid, misalnya [0].indikator[0].target; tidak ada yang ditulis",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<IndikatorResponse> putNodes(List<NodeRequest> body) {
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        List<NodeSpec> nodes = new ArrayList<>();
+        if (v.check(body != null, "body", "wajib berisi daftar node")) {
+            for (int n = 0; n < body.size(); n++) {
+                if (v.check(body.get(n) != null, "[" + n + "]", "wajib diisi")) {
+                    nodes.add(body.get(n).toSpec(v, "[" + n + "]"));
+                } else {
+                    nodes.add(new NodeSpec(null, List.of()));
+                }
+            }
+            IndicatorRules.uniqueKode(v, nodes.stream().map(NodeSpec::kode).toList(), "[%d].kode");
+        }
+        v.throwIfAny();
+        List<Indicator> live = new ArrayList<>(service.replaceIndicators(dpa, nodes));
+        live.sort(IndicatorService.ORDER);
+        return live.stream().map(i -> IndikatorResponse.of(i, null)).toList();
+    }
+
+    @GET
+    @Path("/nodes/{kode}")
+    @Operation(operationId = "indikatorNode", summary = "Indikator satu node")
+    @APIResponse(responseCode = "200", description = "Indikator hidup node itu, urut nomor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
+    @APIResponse(responseCode = "404", description = "Node tanpa indikator",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "pemda, tahun, opd, kode atau bulan tidak valid",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<IndikatorResponse> node(
+            @PathParam("kode") @Parameter(description = "Kode nomenklatur", example = "2.08.02") String kode,
+            @QueryParam("bulan") @Parameter(description = "Realisasi sampai bulan ini (1..12)", example = "12") Integer bulan) {
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        Kode k = IndicatorRules.kode(v, "kode", kode);
+        asOf(v, bulan);
+        v.throwIfAny();
+        return service.indicators(dpa, k).stream().map(i -> IndikatorResponse.of(i, bulan)).toList();
+    }
+
+    @DELETE
+    @Path("/nodes/{kode}/indikator/{nomor}")
+    @Operation(operationId = "hapusIndikator", summary = "Hapus satu indikator",
+            description = "Diumumkan sekali lagi dengan removed: true dan versi yang lebih tinggi.")
+    @APIResponse(responseCode = "204", description = "Dihapus")
+    @APIResponse(responseCode = "404", description = "Indikator tidak ada",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "pemda, tahun, opd, kode atau nomor tidak valid",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public void remove(
+            @PathParam("kode") @Parameter(example = "2.08.02") String kode,
+            @PathParam("nomor") @Parameter(example = "1") int nomor) {
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        Kode k = IndicatorRules.kode(v, "kode", kode);
+        IndicatorRules.nomor(v, "nomor", nomor);
+        v.throwIfAny();
+        service.removeIndicator(dpa, k, nomor);
+    }
+
+    @PUT
+    @Path("/nodes/{kode}/indikator/{nomor}/realisasi/{bulan}")
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Operation(operationId = "simpanRealisasiIndikator", summary = "Realisasi satu indikator sampai akhir bulan",
+            description = "Nilai yang dicapai sampai akhir bulan itu (idempoten). application/json: {\"nilai\": 27.54} "
+                    + "dengan angka JSON. text/plain: angka format Indonesia, koma desimal dan titik ribuan (27,54; 1.250).")
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NilaiRequest.class),
+                    examples = @ExampleObject(name = "ARG", value = "{\"nilai\": 27.54}")),
+            @Content(mediaType = MediaType.TEXT_PLAIN,
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?$",
+                            description = "Angka format Indonesia"),
+                    examples = @ExampleObject(name = "ARG", value = "27,54"))})
+    @APIResponse(responseCode = "200", description = "Indikator dengan realisasi, capaian dan predikat terbaru",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndikatorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Isi bukan JSON, atau teks yang bukan angka",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Indikator tidak ada",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Jenis isi selain application/json atau text/plain",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Nilai negatif, lebih dari 4 desimal atau ≥ 10^15; bulan di luar 1..12",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public IndikatorResponse putRealisasi(
+            @PathParam("kode") @Parameter(example = "2.08.02") String kode,
+            @PathParam("nomor") @Parameter(example = "1") int nomor,
+            @PathParam("bulan") @Parameter(description = "1..12", example = "12") int bulan,
+            HttpHeaders headers, String body) throws JsonProcessingException {
+        BigDecimal nilai = readNilai(headers.getMediaType(), body);
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        Kode k = IndicatorRules.kode(v, "kode", kode);
+        IndicatorRules.nomor(v, "nomor", nomor);
+        Rules.bulan(v, "bulan", bulan);
+        BigDecimal n = IndicatorRules.nilai(v, "nilai", nilai);
+        v.throwIfAny();
+        return IndikatorResponse.of(service.setRealisasi(dpa, k, nomor, bulan, n), null);
+    }
+
+    @GET
+    @Path("/nodes/{kode}/indikator/{nomor}/realisasi")
+    @Operation(operationId = "seriRealisasiIndikator", summary = "Seri realisasi bulanan satu indikator")
+    @APIResponse(responseCode = "200", description = "Bulan-bulan yang dilaporkan, urut bulan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = RealisasiBulan.class),
+                    examples = @ExampleObject(name = "ARG", value = "[{\"bulan\": 6, \"nilai\": 12.5}, {\"bulan\": 12, \"nilai\": 27.54}]")))
+    @APIResponse(responseCode = "404", description = "Indikator tidak ada",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "pemda, tahun, opd, kode atau nomor tidak valid",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<RealisasiBulan> series(
+            @PathParam("kode") @Parameter(example = "2.08.02") String kode,
+            @PathParam("nomor") @Parameter(example = "1") int nomor) {
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        Kode k = IndicatorRules.kode(v, "kode", kode);
+        IndicatorRules.nomor(v, "nomor", nomor);
+        v.throwIfAny();
+        return service.indicator(dpa, k, nomor).realisasi.entrySet().stream()
+                .map(e -> new RealisasiBulan(e.getKey(), IndikatorResponse.plain(e.getValue()))).toList();
+    }
+
+    @PUT
+    @Path("/realisasi/{bulan}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "simpanRealisasiBanyak", summary = "Realisasi banyak indikator untuk satu bulan",
+            description = "Satu transaksi: semua indikator harus ada, kalau tidak tidak ada yang ditulis. Idempoten.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RealisasiRequest.class),
+            examples = @ExampleObject(name = "ARG", value = "[{\"kode\": \"2.08.02\", \"nomor\": 1, \"nilai\": 27.54}]")))
+    @APIResponse(responseCode = "200", description = "Indikator-indikator itu dengan capaian terbaru, dalam urutan permintaan",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
+    @APIResponse(responseCode = "400", description = "Isi bukan JSON atau tipe salah",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Satu atau lebih indikator tidak ada (semua disebut di errors)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Isi terlalu besar",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Isian tidak valid, misalnya [3].nilai; tidak ada yang ditulis",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<IndikatorResponse> putRealisasiBulk(
+            @PathParam("bulan") @Parameter(description = "1..12", example = "12") int bulan,
+            List<RealisasiRequest> body) {
+        Violations v = new Violations();
+        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        Rules.bulan(v, "bulan", bulan);
+        List<RealisasiSpec> items = new ArrayList<>();
+        if (v.check(body != null, "body", "wajib berisi daftar realisasi")) {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int n = 0; n < body.size(); n++) {
+                String f = "[" + n + "]";
+                if (!v.check(body.get(n) != null, f, "wajib diisi")) {
+                    continue;
+                }
+                RealisasiSpec r = body.get(n).toSpec(v, f);
+                if (r.kode() != null && r.nomor() > 0 && !seen.add(r.kode() + "/" + r.nomor())) {
+                    v.add(f + ".nomor", "indikator " + r.kode() + " nomor " + r.nomor() + " disebut lebih dari sekali");
+                }
+                items.add(r);
+            }
+        }
+        v.throwIfAny();
+        return service.setRealisasi(dpa, bulan, items).stream().map(i -> IndikatorResponse.of(i, null)).toList();
+    }
+
+    private static void asOf(Violations v, Integer bulan) {
+        if (bulan != null) {
+            Rules.bulan(v, "bulan", bulan);
+        }
+    }
+
+    /** JSON {"nilai": 27.54}, or text/plain in the Indonesian format ("27,54"). */
+    private BigDecimal readNilai(MediaType type, String body) throws JsonProcessingException {
+        if (type != null && type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
+            try {
+                return Angka.parse(body);
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badRequest("nilai", e.getMessage());
+            }
+        }
+        NilaiRequest r = json.readValue(body == null || body.isEmpty() ? "" : body, NilaiRequest.class);
+        return r == null ? null : r.nilai();
+    }
+}

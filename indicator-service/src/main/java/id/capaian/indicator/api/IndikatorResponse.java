@@ -1,0 +1,49 @@
+package id.capaian.indicator.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.capaian.core.domain.Capaian;
+import id.capaian.indicator.domain.Indicator;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An indicator with its realization, capaian and predikat as of a month (the latest when none is asked). */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Indikator", example = """
+        {"kode": "2.08.02", "nomor": 1, "nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
+         "satuan": "%", "polaritas": "positif", "rumus": null, "target": 65, "realisasi": 27.54, "bulan": 12,
+         "capaian": 42.37, "predikat": "Sangat Rendah"}""")
+public record IndikatorResponse(
+        @Schema(example = "2.08.02") String kode,
+        @Schema(example = "1") int nomor,
+        @Schema(example = "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten") String nama,
+        @Schema(example = "%") String satuan,
+        @Schema(enumeration = {"positif", "negatif"}, example = "positif") String polaritas,
+        @Schema(nullable = true, enumeration = {"rasio", "selisih"}) String rumus,
+        @Schema(example = "65") BigDecimal target,
+        @Schema(nullable = true, description = "Nilai bulan terakhir yang dilaporkan (sampai bulan yang diminta)",
+                example = "27.54") BigDecimal realisasi,
+        @Schema(nullable = true, description = "Bulan realisasi itu", example = "12") Integer bulan,
+        @Schema(nullable = true, description = "Capaian fisik dalam persen, 2 desimal; null bila tidak terdefinisi "
+                + "(tanpa realisasi, target 0 berpolaritas positif, realisasi 0 berpolaritas negatif)",
+                example = "42.37") BigDecimal capaian,
+        @Schema(nullable = true, enumeration = {"Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"},
+                description = "Predikat Permendagri 86/2017 dari capaian", example = "Sangat Rendah") String predikat) {
+
+    static IndikatorResponse of(Indicator i, Integer asOf) {
+        var latest = i.latest(asOf);
+        var capaian = latest.flatMap(e -> i.capaian(e.getValue()));
+        return new IndikatorResponse(i.kode, i.nomor, i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target),
+                latest.map(Map.Entry::getValue).map(IndikatorResponse::plain).orElse(null),
+                latest.map(Map.Entry::getKey).orElse(null),
+                capaian.map(Capaian::persen).orElse(null), capaian.map(c -> c.predikat().label()).orElse(null));
+    }
+
+    static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+}

@@ -1,0 +1,37 @@
+package id.capaian.indicator.api;
+
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Violations;
+import id.capaian.indicator.domain.IndicatorRules;
+import id.capaian.indicator.domain.IndikatorSpec;
+import id.capaian.indicator.domain.NodeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A node and its complete indicator list. */
+@Schema(name = "NodeRequest", description = "Daftar lengkap indikator sebuah node; butir ke-i menjadi nomor i+1, "
+        + "indikator di luar daftar dihapus.",
+        example = """
+                {"kode": "2.08.02", "indikator": [{"nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
+                 "satuan": "%", "polaritas": "positif", "target": 65}]}""")
+public record NodeRequest(
+        @Schema(required = true, description = "Kode nomenklatur program, kegiatan atau sub kegiatan", example = "2.08.02")
+        String kode,
+        @Schema(required = true, description = "Daftar lengkap indikator node ini (boleh kosong: semua dihapus)")
+        List<IndikatorRequest> indikator) {
+
+    NodeSpec toSpec(Violations v, String field) {
+        Kode k = IndicatorRules.kode(v, field + ".kode", kode);
+        List<IndikatorSpec> specs = new ArrayList<>();
+        if (v.check(indikator != null, field + ".indikator", "wajib diisi (daftar, boleh kosong)")) {
+            for (int i = 0; i < indikator.size(); i++) {
+                String f = field + ".indikator[" + i + "]";
+                if (v.check(indikator.get(i) != null, f, "wajib diisi")) {
+                    specs.add(indikator.get(i).toSpec(v, f));
+                }
+            }
+        }
+        return new NodeSpec(k, specs);
+    }
+}

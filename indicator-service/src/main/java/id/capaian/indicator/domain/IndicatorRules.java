@@ -1,0 +1,87 @@
+package id.capaian.indicator.domain;
+
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Polaritas;
+import id.capaian.core.domain.RumusNegatif;
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.Violations;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules of the indicator service, each stated once. Every check records its fault in a
+ * {@link Violations} naming the field, so that a request's faults are all reported together and
+ * nothing is written while any remains. Number, month and year limits are core's {@link Rules}.
+ */
+public final class IndicatorRules {
+
+    public static final int NAMA_MAX = 2000;
+    public static final int SATUAN_MAX = 100;
+
+    private IndicatorRules() {
+    }
+
+    public static Kode kode(Violations v, String field, String value) {
+        var kode = Kode.parse(value);
+        v.check(kode.isPresent(), field, value == null ? "wajib diisi" : Kode.describe(value));
+        return kode.orElse(null);
+    }
+
+    public static boolean nomor(Violations v, String field, Integer nomor) {
+        return v.check(nomor != null && nomor >= 1, field, nomor == null ? "wajib diisi" : "nomor mulai dari 1");
+    }
+
+    /** Free text, not blank, stripped of surrounding spaces. */
+    public static String text(Violations v, String field, String value, int max) {
+        if (!v.check(value != null && !value.isBlank(), field, "wajib diisi, tidak boleh kosong")) {
+            return null;
+        }
+        String s = value.strip();
+        return v.check(s.length() <= max, field, "paling panjang " + max + " karakter") ? s : null;
+    }
+
+    public static Polaritas polaritas(Violations v, String field, String value) {
+        if (!v.check(value != null, field, "wajib diisi: 'positif' atau 'negatif'")) {
+            return null;
+        }
+        try {
+            return Polaritas.of(value);
+        } catch (IllegalArgumentException e) {
+            v.add(field, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Optional; only a negatif indicator names one (a positif indicator's capaian is always r/t). */
+    public static RumusNegatif rumus(Violations v, String field, String value, Polaritas polaritas) {
+        if (value == null) {
+            return null;
+        }
+        RumusNegatif r;
+        try {
+            r = RumusNegatif.of(value);
+        } catch (IllegalArgumentException e) {
+            v.add(field, e.getMessage());
+            return null;
+        }
+        return v.check(polaritas != Polaritas.POSITIF, field, "rumus hanya untuk indikator berpolaritas negatif")
+                ? r : null;
+    }
+
+    public static BigDecimal nilai(Violations v, String field, BigDecimal value) {
+        return Rules.nilai(v, field, value);
+    }
+
+    /** A node may appear once per request: its list is complete, so two lists would contradict. */
+    public static void uniqueKode(Violations v, List<Kode> kodes, String fieldFormat) {
+        Set<Kode> seen = new HashSet<>();
+        for (int i = 0; i < kodes.size(); i++) {
+            Kode k = kodes.get(i);
+            if (k != null && !seen.add(k)) {
+                v.add(String.format(fieldFormat, i), "kode " + k + " disebut lebih dari sekali");
+            }
+        }
+    }
+}

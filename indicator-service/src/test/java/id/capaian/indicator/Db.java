@@ -1,0 +1,72 @@
+package id.capaian.indicator;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Direct reads of the service's database, to prove what a request wrote (or did not). */
+@ApplicationScoped
+public class Db {
+
+    @Inject AgroalDataSource ds;
+
+    /** A fingerprint of every indicator, realization and outbox row: equal before and after means nothing written. */
+    public String snapshot() {
+        return one("""
+                SELECT (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM indicator t)
+                    || '/' || (SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.indicator_id, r.bulan), '')) FROM realisasi r)
+                    || '/' || (SELECT count(*) FROM outbox)""");
+    }
+
+    /** The versions of the outbox rows of one subject, in commit order. */
+    public List<Long> outboxVersions(String subject) {
+        return longs("SELECT version FROM outbox WHERE subject = ? ORDER BY id", subject);
+    }
+
+    public List<String> outboxPayloads(String subject) {
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("SELECT payload FROM outbox WHERE subject = ? ORDER BY id")) {
+            s.setString(1, subject);
+            List<String> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Long> longs(String sql, String param) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, param);
+            List<Long> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getLong(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String one(String sql) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

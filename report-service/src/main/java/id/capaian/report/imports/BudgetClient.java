@@ -1,0 +1,52 @@
+package id.capaian.report.imports;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * budget-service's bulk writes (docs/CONTRACTS.md), both idempotent PUTs of the full state in one
+ * transaction. Base URL: {@code quarkus.rest-client.budget.url}.
+ */
+@RegisterRestClient(configKey = "budget")
+@Path("/api/v1/dpa/{pemda}/{tahun}/{opd}")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface BudgetClient {
+
+    String SERVICE = "budget-service";
+
+    /** Upserts the listed nodes; parents must exist or be in the same request. */
+    @PUT
+    @Path("/nodes")
+    void putNodes(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
+            List<Node> nodes);
+
+    /** Cumulative realization of many sub kegiatan to the end of {@code bulan}. */
+    @PUT
+    @Path("/realisasi/{bulan}")
+    void putRealisasi(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
+            @PathParam("bulan") int bulan, List<Realisasi> realisasi);
+
+    @ClientExceptionMapper
+    static RuntimeException refused(Response response) {
+        return OwnerFailure.of(SERVICE, response);
+    }
+
+    /** A program, kegiatan or sub kegiatan; {@code pagu} on sub kegiatan only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Node(String kode, String uraian, BigDecimal pagu) {
+    }
+
+    record Realisasi(String kode, BigDecimal jumlah) {
+    }
+}

@@ -1,0 +1,133 @@
+package id.capaian.report.imports;
+
+import id.capaian.core.domain.Level;
+import id.capaian.core.problem.Problem.FieldError;
+import id.capaian.core.problem.ProblemException;
+import id.capaian.report.domain.Dpa;
+import id.capaian.report.imports.ImportPlan.Baris;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports a capaian table (LKPJ chapter III) of one OPD-year: validates the whole file first (a fault
+ * anywhere writes nothing anywhere), then writes through the owners' APIs only, in this order: budget
+ * nodes, budget realisasi, indicator nodes, indicator realisasi; then records the stated totals that the
+ * report owns. Every owner write is an idempotent PUT of the full state, so re-importing the same file
+ * changes nothing (and the owners publish nothing), and an import that failed halfway is completed by
+ * sending the same file again.
+ */
+@ApplicationScoped
+public class CapaianImport {
+
+    private static final Logger LOG = Logger.getLogger(CapaianImport.class);
+    private static final Pattern INDEX = Pattern.compile("^[A-Za-z_]*\\[(\\d+)\\]");
+
+    @Inject @RestClient BudgetClient budget;
+    @Inject @RestClient IndicatorClient indicator;
+    @Inject ImportStated stated;
+
+    /** The one write path of an import. {@code dpa} and {@code bulan} are already checked. */
+    public ImportResult importCapaian(Dpa dpa, int bulan, Tabel tabel) {
+        ImportPlan plan = ImportValidator.validate(tabel);
+        List<Baris> nodes = plan.sorted();
+        List<Baris> leaves = plan.at(Level.SUB_KEGIATAN);
+        List<Baris> withRealisasiFisik = nodes.stream()
+                .filter(b -> b.indikator() != null && b.indikator().realisasi() != null).toList();
+        long t0 = System.nanoTime();
+
+        Progress progress = new Progress();
+        call(BudgetClient.SERVICE, "PUT nodes", nodes, progress, () -> budget.putNodes(dpa.pemda(), dpa.tahun(), dpa.opd(),
+                nodes.stream().map(b -> new BudgetClient.Node(b.kode().value(), b.uraian(),
+                        b.level() == Level.SUB_KEGIATAN ? b.pagu() : null)).toList()));
+        call(BudgetClient.SERVICE, "PUT realisasi/" + bulan, leaves, progress, () -> budget.putRealisasi(dpa.pemda(),
+                dpa.tahun(), dpa.opd(), bulan,
+                leaves.stream().map(b -> new BudgetClient.Realisasi(b.kode().value(), b.realisasi())).toList()));
+        call(IndicatorClient.SERVICE, "PUT nodes", nodes, progress, () -> indicator.putNodes(dpa.pemda(), dpa.tahun(),
+                dpa.opd(), nodes.stream().map(CapaianImport::indicatorNode).toList()));
+        if (!withRealisasiFisik.isEmpty()) {
+            call(IndicatorClient.SERVICE, "PUT realisasi/" + bulan, withRealisasiFisik, progress,
+                    () -> indicator.putRealisasi(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan, withRealisasiFisik.stream()
+                            .map(b -> new IndicatorClient.Realisasi(b.kode().value(), 1, b.indikator().realisasi()))
+                            .toList()));
+        }
+        stated.record(dpa, plan);
+
+        ImportResult result = new ImportResult(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan,
+                new ImportResult.Counts(plan.count(Level.PROGRAM), plan.count(Level.KEGIATAN),
+                        plan.count(Level.SUB_KEGIATAN), plan.indikatorCount()),
+                new ImportResult.Totals(plan.totalPagu(), plan.totalRealisasi()));
+        LOG.infof("imported %d rows into %s/%d/%s for bulan %d in %d ms", plan.rows().size(), dpa.pemda(), dpa.tahun(),
+                dpa.opd(), bulan, (System.nanoTime() - t0) / 1_000_000);
+        return result;
+    }
+
+    /** The row's indicator as its node's complete list; a row without one clears the node's list. */
+    private static IndicatorClient.Node indicatorNode(Baris b) {
+        var i = b.indikator();
+        return new IndicatorClient.Node(b.kode().value(), i == null ? List.of()
+                : List.of(new IndicatorClient.Indikator(i.nama(), i.satuan(), i.polaritas(), i.rumus(), i.target())));
+    }
+
+    /** Whether an owner has accepted a write yet, to tell the client that a retry completes the import. */
+    private static final class Progress {
+        boolean written;
+    }
+
+    private void call(String service, String what, List<Baris> sent, Progress progress, Runnable write) {
+        try {
+            write.run();
+            progress.written = true;
+        } catch (OwnerFailure f) {
+            throw refusal(f, what, sent, progress.written);
+        } catch (ProcessingException e) {
+            throw unavailable(service, what, e, progress.written);
+        }
+    }
+
+    private static String retry(boolean written) {
+        return written ? " Sebagian data sudah ditulis; kirim ulang berkas yang sama untuk menuntaskan impor (aman, idempoten)."
+                : " Belum ada data yang ditulis.";
+    }
+
+    /** Owner refused: 422 when it judged the data (409, 422), else 502; with the owner's own details. */
+    static ProblemException refusal(OwnerFailure f, String what, List<Baris> sent, boolean written) {
+        boolean judged = f.status() == 409 || f.status() == 422;
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError e : f.errors()) {
+            Matcher m = INDEX.matcher(e.field() == null ? "" : e.field());
+            String row = "";
+            if (m.find()) {
+                int i = Integer.parseInt(m.group(1));
+                if (i < sent.size()) {
+                    row = " (baris " + sent.get(i).nomor() + ", kode " + sent.get(i).kode() + ")";
+                }
+            }
+            errors.add(new FieldError(f.service() + ": " + e.field(), e.message() + row));
+        }
+        String owner = f.service() + " menjawab " + f.status() + (f.type() == null ? "" : " " + f.type())
+                + (f.title() == null ? "" : " (" + f.title() + ")") + " atas " + what
+                + (f.ownerDetail() == null ? "" : ": " + f.ownerDetail()) + ".";
+        return judged
+                ? new ProblemException(422, "impor-ditolak", "Impor ditolak oleh " + f.service(), owner + retry(written), errors)
+                : new ProblemException(502, "layanan-gagal", "Layanan " + f.service() + " gagal", owner + retry(written), errors);
+    }
+
+    /** Owner unreachable (refused connection, timeout): 503 naming it. */
+    static ProblemException unavailable(String service, String what, Exception e, boolean written) {
+        String key = service.replace("-service", "");
+        String url = ConfigProvider.getConfig().getOptionalValue("quarkus.rest-client." + key + ".url", String.class).orElse("?");
+        String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+        LOG.warnf("%s unreachable at %s during %s: %s", service, url, what, cause);
+        return new ProblemException(503, "layanan-tidak-tersedia", "Layanan tidak tersedia",
+                service + " tidak dapat dihubungi di " + url + " (" + what + "): " + cause + "." + retry(written),
+                List.of(new FieldError(service, "tidak dapat dihubungi")));
+    }
+}

@@ -1,0 +1,68 @@
+package id.capaian.report.imports;
+
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Level;
+import id.capaian.core.domain.Polaritas;
+import id.capaian.core.domain.RumusNegatif;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A valid import: every row of the file, checked, with its meaning. Built only by {@link ImportValidator},
+ * so holding one means the whole file passed.
+ *
+ * @param rows in file order
+ */
+public record ImportPlan(List<Baris> rows) {
+
+    public ImportPlan {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One program, kegiatan or sub kegiatan as the file states it.
+     *
+     * @param nomor the row's number in the file (header = 1)
+     * @param pagu target anggaran: the ceiling of a sub kegiatan, the stated total of a kegiatan or program
+     * @param realisasi realisasi anggaran, cumulative to the end of the import's month
+     * @param indikator the node's indicator, or null when the row has none
+     */
+    public record Baris(int nomor, Kode kode, String uraian, Indikator indikator, BigDecimal pagu, BigDecimal realisasi) {
+
+        public Level level() {
+            return kode.level();
+        }
+    }
+
+    /** @param realisasi null when the file reports none */
+    public record Indikator(String nama, String satuan, Polaritas polaritas, RumusNegatif rumus, BigDecimal target,
+            BigDecimal realisasi) {
+    }
+
+    /** The rows in code order, parents before children. */
+    public List<Baris> sorted() {
+        return rows.stream().sorted(Comparator.comparing(Baris::kode)).toList();
+    }
+
+    public List<Baris> at(Level level) {
+        return sorted().stream().filter(b -> b.level() == level).toList();
+    }
+
+    public long count(Level level) {
+        return rows.stream().filter(b -> b.level() == level).count();
+    }
+
+    public long indikatorCount() {
+        return rows.stream().filter(b -> b.indikator() != null).count();
+    }
+
+    /** The sum of the programs' target anggaran (which equal the sums of their sub kegiatan). */
+    public BigDecimal totalPagu() {
+        return at(Level.PROGRAM).stream().map(Baris::pagu).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public BigDecimal totalRealisasi() {
+        return at(Level.PROGRAM).stream().map(Baris::realisasi).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,324 @@
+package id.capaian.report.imports;
+
+import id.capaian.core.domain.Angka;
+import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Level;
+import id.capaian.core.domain.Polaritas;
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.RumusNegatif;
+import id.capaian.core.domain.Violations;
+import id.capaian.core.problem.Problem.FieldError;
+import id.capaian.core.problem.ProblemException;
+import id.capaian.report.imports.ImportPlan.Baris;
+import id.capaian.report.imports.ImportPlan.Indikator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a whole table before anything is written and gives either the {@link ImportPlan} or every problem
+ * of the file at once, each named {@code "baris 12, kolom target_anggaran"} (rows as the file numbers them,
+ * the header is row 1). Rules on numbers, codes and periods are capaian-core's ({@link Rules},
+ * {@link Kode}, {@link Angka}), not restated here.
+ */
+public final class ImportValidator {
+
+    /** The columns of shared/fixtures/README.md, all required in the header (matched case-insensitively). */
+    public enum Kolom {
+        KODE, URAIAN, INDIKATOR, SATUAN, POLARITAS, TARGET_FISIK, TARGET_ANGGARAN, REALISASI_FISIK, REALISASI_ANGGARAN,
+        /** Optional: the formula of a negative indicator, {@code rasio} (default) or {@code selisih}. */
+        RUMUS;
+
+        public String header() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        boolean required() {
+            return this != RUMUS;
+        }
+    }
+
+    public static final String SLUG = "impor-tidak-valid";
+    public static final String TITLE = "Impor tidak valid";
+
+    private static final Pattern ROW = Pattern.compile("^baris (\\d+)");
+
+    private ImportValidator() {
+    }
+
+    /** The plan, or a 422 {@code /problems/impor-tidak-valid} listing every problem of the file. */
+    public static ImportPlan validate(Tabel tabel) {
+        return new Run(tabel).plan();
+    }
+
+    /** A problem's field: {@code baris 12, kolom target_anggaran}. */
+    public static String field(int row, Kolom kolom) {
+        return "baris " + row + ", kolom " + kolom.header();
+    }
+
+    public static ProblemException refusal(List<FieldError> errors) {
+        List<FieldError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.comparingInt(ImportValidator::rowOf).thenComparingInt(ImportValidator::columnOf));
+        String detail = sorted.size() == 1
+                ? sorted.get(0).field() + ": " + sorted.get(0).message() + ". Tidak ada data yang ditulis."
+                : sorted.size() + " masalah pada berkas impor. Tidak ada data yang ditulis; perbaiki semuanya lalu kirim ulang.";
+        return new ProblemException(422, SLUG, TITLE, detail, sorted);
+    }
+
+    private static int rowOf(FieldError e) {
+        Matcher m = ROW.matcher(e.field());
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    private static int columnOf(FieldError e) {
+        for (Kolom k : Kolom.values()) {
+            if (e.field().endsWith("kolom " + k.header())) {
+                return k.ordinal();
+            }
+        }
+        return -1;
+    }
+
+    /** One validation of one table: collects into {@link Violations}, throws all at the end. */
+    private static final class Run {
+
+        private final Tabel tabel;
+        private final Violations v = new Violations();
+        private final Map<Kolom, Integer> columns = new HashMap<>();
+        /** Valid, distinct codes of the file → their row. */
+        private final Map<Kode, Baris> byKode = new LinkedHashMap<>();
+        /** Code texts that could not be read, so that their would-be parents skip their sum checks. */
+        private final Set<String> unreadable = new TreeSet<>();
+        private final List<Baris> rows = new ArrayList<>();
+
+        Run(Tabel tabel) {
+            this.tabel = tabel;
+        }
+
+        ImportPlan plan() {
+            tabel.problems().forEach(p -> v.add(p.field(), p.message()));
+            if (tabel.rows().isEmpty()) {
+                v.add("body", "berkas kosong: diharapkan baris judul kolom (" + requiredHeaders() + ") dan baris data");
+                throw refusal(v.errors());
+            }
+            Tabel.Row header = tabel.rows().get(0);
+            if (!header(header)) {
+                throw refusal(v.errors());
+            }
+            List<Tabel.Row> data = tabel.rows().subList(1, tabel.rows().size());
+            if (data.isEmpty()) {
+                v.add("baris " + (header.nomor() + 1), "tidak ada baris data di bawah judul kolom");
+            }
+            for (Tabel.Row row : data) {
+                row(row, header.cells().size());
+            }
+            parents();
+            sums();
+            if (!v.isEmpty()) {
+                throw refusal(v.errors());
+            }
+            return new ImportPlan(rows);
+        }
+
+        private static String requiredHeaders() {
+            return String.join(", ", java.util.Arrays.stream(Kolom.values()).filter(Kolom::required).map(Kolom::header).toList());
+        }
+
+        private boolean header(Tabel.Row header) {
+            int at = header.nomor();
+            boolean ok = true;
+            for (int i = 0; i < header.cells().size(); i++) {
+                String name = header.cells().get(i).strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+                for (Kolom k : Kolom.values()) {
+                    if (k.header().equals(name) && columns.putIfAbsent(k, i) != null) {
+                        v.add("baris " + at + ", kolom " + k.header(), "kolom ini muncul dua kali di judul kolom");
+                        ok = false;
+                    }
+                }
+            }
+            for (Kolom k : Kolom.values()) {
+                if (k.required() && !columns.containsKey(k)) {
+                    v.add("baris " + at + ", kolom " + k.header(), "kolom wajib tidak ada di judul kolom (baris pertama); "
+                            + "judul yang diharapkan: " + requiredHeaders());
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        private String cell(Tabel.Row row, Kolom k) {
+            Integer i = columns.get(k);
+            return i == null ? "" : row.cell(i).strip();
+        }
+
+        private void row(Tabel.Row row, int width) {
+            int n = row.nomor();
+            Function<Kolom, String> f = k -> field(n, k);
+            for (int i = width; i < row.cells().size(); i++) {
+                if (!row.cells().get(i).isBlank()) {
+                    v.add("baris " + n, "baris ini punya " + row.cells().size() + " kolom, judul kolom hanya " + width
+                            + " (di CSV berpemisah koma, angka berkoma desimal harus diapit tanda kutip: \"27,54\")");
+                    break;
+                }
+            }
+            Kode kode = kode(n, cell(row, Kolom.KODE));
+            String uraian = cell(row, Kolom.URAIAN);
+            v.check(!uraian.isEmpty(), f.apply(Kolom.URAIAN), "wajib diisi");
+            Indikator indikator = indikator(row, n);
+            BigDecimal pagu = rupiah(n, Kolom.TARGET_ANGGARAN, cell(row, Kolom.TARGET_ANGGARAN));
+            BigDecimal realisasi = rupiah(n, Kolom.REALISASI_ANGGARAN, cell(row, Kolom.REALISASI_ANGGARAN));
+            if (kode != null && kode.level() == Level.SUB_KEGIATAN && pagu != null && realisasi != null) {
+                v.check(realisasi.compareTo(pagu) <= 0, f.apply(Kolom.REALISASI_ANGGARAN),
+                        "realisasi anggaran " + Angka.rupiah(realisasi) + " melebihi target anggaran (pagu) "
+                                + Angka.rupiah(pagu));
+            }
+            if (kode != null) {
+                Baris b = new Baris(n, kode, uraian, indikator, pagu, realisasi);
+                Baris first = byKode.putIfAbsent(kode, b);
+                if (first != null) {
+                    v.add(f.apply(Kolom.KODE), "kode " + kode + " sudah ada di baris " + first.nomor());
+                } else {
+                    rows.add(b);
+                }
+            }
+        }
+
+        private Kode kode(int n, String text) {
+            String field = field(n, Kolom.KODE);
+            if (!v.check(!text.isEmpty(), field, "wajib diisi")) {
+                return null;
+            }
+            Kode kode = Kode.parse(text).orElse(null);
+            if (kode == null) {
+                v.add(field, Kode.describe(text));
+                unreadable.add(text);
+                return null;
+            }
+            if (kode.level() == Level.URUSAN) {
+                v.add(field, "baris urusan (" + kode + ") tidak diimpor: hanya program (3 bagian), kegiatan (5) "
+                        + "dan sub kegiatan (6); hapus baris ini");
+                return null;
+            }
+            return kode;
+        }
+
+        private Indikator indikator(Tabel.Row row, int n) {
+            String nama = cell(row, Kolom.INDIKATOR);
+            String satuan = cell(row, Kolom.SATUAN);
+            String polaritas = cell(row, Kolom.POLARITAS);
+            String target = cell(row, Kolom.TARGET_FISIK);
+            String realisasi = cell(row, Kolom.REALISASI_FISIK);
+            String rumus = cell(row, Kolom.RUMUS);
+            if (nama.isEmpty()) {
+                boolean orphan = !(satuan + polaritas + target + realisasi + rumus).isEmpty();
+                v.check(!orphan, field(n, Kolom.INDIKATOR),
+                        "wajib diisi bila satuan, polaritas, target_fisik atau realisasi_fisik diisi");
+                return null;
+            }
+            boolean ok = v.check(!satuan.isEmpty(), field(n, Kolom.SATUAN), "wajib diisi bila ada indikator");
+            Polaritas p = null;
+            if (v.check(!polaritas.isEmpty(), field(n, Kolom.POLARITAS), "wajib diisi bila ada indikator")) {
+                try {
+                    p = Polaritas.of(polaritas.toLowerCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    v.add(field(n, Kolom.POLARITAS), e.getMessage());
+                }
+            }
+            RumusNegatif r = null;
+            if (!rumus.isEmpty()) {
+                try {
+                    r = RumusNegatif.of(rumus.toLowerCase(Locale.ROOT));
+                    if (p == Polaritas.POSITIF) {
+                        v.add(field(n, Kolom.RUMUS), "rumus hanya untuk indikator berpolaritas negatif");
+                        ok = false;
+                    }
+                } catch (IllegalArgumentException e) {
+                    v.add(field(n, Kolom.RUMUS), e.getMessage());
+                    ok = false;
+                }
+            }
+            BigDecimal t = nilai(n, Kolom.TARGET_FISIK, target);
+            BigDecimal real = realisasi.isEmpty() ? null : nilai(n, Kolom.REALISASI_FISIK, realisasi);
+            return ok && p != null && t != null ? new Indikator(nama, satuan, p, r, t, real) : null;
+        }
+
+        private BigDecimal rupiah(int n, Kolom k, String text) {
+            BigDecimal x = number(n, k, text);
+            return x == null ? null : Rules.rupiah(v, field(n, k), x);
+        }
+
+        private BigDecimal nilai(int n, Kolom k, String text) {
+            BigDecimal x = number(n, k, text);
+            return x == null ? null : Rules.nilai(v, field(n, k), x);
+        }
+
+        private BigDecimal number(int n, Kolom k, String text) {
+            if (!v.check(!text.isEmpty(), field(n, k), "wajib diisi")) {
+                return null;
+            }
+            try {
+                return Angka.parse(text);
+            } catch (IllegalArgumentException e) {
+                v.add(field(n, k), e.getMessage());
+                return null;
+            }
+        }
+
+        /** Every kegiatan and sub kegiatan has its parent in the file (a program's urusan is not imported). */
+        private void parents() {
+            for (Baris b : rows) {
+                if (b.level() == Level.KEGIATAN || b.level() == Level.SUB_KEGIATAN) {
+                    Kode parent = b.kode().parent().orElseThrow();
+                    v.check(byKode.containsKey(parent), field(b.nomor(), Kolom.KODE),
+                            "induknya, " + (b.level() == Level.KEGIATAN ? "program " : "kegiatan ") + parent
+                                    + ", tidak ada di berkas");
+                }
+            }
+        }
+
+        /**
+         * Each kegiatan's and program's stated anggaran equals the sum of the sub kegiatan below it (for a program
+         * that is the sum of its kegiatan when those are right; a wrong kegiatan is reported once, at its own row).
+         */
+        private void sums() {
+            Map<Kode, List<Baris>> leaves = new HashMap<>();
+            for (Baris b : rows) {
+                if (b.level() == Level.SUB_KEGIATAN) {
+                    leaves.computeIfAbsent(b.kode().at(Level.KEGIATAN), k -> new ArrayList<>()).add(b);
+                    leaves.computeIfAbsent(b.kode().at(Level.PROGRAM), k -> new ArrayList<>()).add(b);
+                }
+            }
+            for (Baris parent : rows) {
+                if (parent.level() == Level.SUB_KEGIATAN
+                        || unreadable.stream().anyMatch(t -> t.startsWith(parent.kode().value() + "."))) {
+                    continue;
+                }
+                List<Baris> below = leaves.getOrDefault(parent.kode(), List.of());
+                sum(parent, below, Baris::pagu, Kolom.TARGET_ANGGARAN);
+                sum(parent, below, Baris::realisasi, Kolom.REALISASI_ANGGARAN);
+            }
+        }
+
+        private void sum(Baris parent, List<Baris> kids, Function<Baris, BigDecimal> amount, Kolom k) {
+            BigDecimal stated = amount.apply(parent);
+            if (stated == null || kids.stream().anyMatch(b -> amount.apply(b) == null)) {
+                return; // the unreadable number is reported already
+            }
+            BigDecimal sum = kids.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            v.check(stated.compareTo(sum) == 0, field(parent.nomor(), k),
+                    k.header() + " " + Angka.rupiah(stated) + " tidak sama dengan jumlah " + k.header() + " "
+                            + kids.size() + " sub kegiatan di bawahnya, " + Angka.rupiah(sum)
+                            + " (selisih " + Angka.rupiah(stated.subtract(sum).abs()) + ")");
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package id.capaian.report;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import id.capaian.core.domain.Angka;
+import id.capaian.testing.LocalInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole suite: the seed's table imported through report-service into the real owners, carried by
+ * Kafka into the read model, and read back exact to the rupiah; then a live change, a re-import that
+ * changes nothing, and a rejected import that writes nothing anywhere.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = OwnerServices.class, restrictToAnnotatedClass = true)
+class CapaianEndToEndTest {
+
+    static final String FIXTURE = "capaian-2024-63.10-p3ap2kb-2.08.tsv";
+
+    @org.junit.jupiter.api.BeforeAll
+    static void exactNumbers() {
+        // JsonPath reads numbers as floats by default: rupiah must stay exact.
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
+                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+    }
+
+    static String fixture() throws IOException {
+        Path shared = LocalInfrastructure.root().resolve("../shared/fixtures/" + FIXTURE);
+        Path copy = LocalInfrastructure.root().resolve("deploy/local/demo/" + FIXTURE);
+        return Files.readString(Files.exists(shared) ? shared : copy, StandardCharsets.UTF_8);
+    }
+
+    /** kode → {pagu, realisasi} as the fixture states them. */
+    static Map<String, BigDecimal[]> stated(String tsv) {
+        Map<String, BigDecimal[]> m = new LinkedHashMap<>();
+        for (String line : tsv.split("\n")) {
+            String[] c = line.split("\t", -1);
+            if (c[0].equals("kode") || line.isBlank()) {
+                continue;
+            }
+            m.put(c[0], new BigDecimal[] {Angka.parse(c[6]), Angka.parse(c[8])});
+        }
+        return m;
+    }
+
+    static String url(String service) {
+        return ConfigProvider.getConfig().getValue("capaian.services." + service, String.class);
+    }
+
+    static long outboxRows(String db, String opd) throws SQLException {
+        String port = ConfigProvider.getConfig().getValue("capaian.db.port", String.class);
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + db, db, "");
+                var s = c.prepareStatement("SELECT count(*) FROM outbox WHERE subject LIKE ?")) {
+            s.setString(1, "63.10/2024/" + opd + "/%");
+            var r = s.executeQuery();
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    static JsonPath table(String opd) {
+        return given().accept("application/json").queryParam("urusan", "2.08")
+                .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().jsonPath();
+    }
+
+    static boolean tableShows(String opd, String totalRealisasi) {
+        var r = given().accept("application/json").queryParam("urusan", "2.08")
+                .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd);
+        return r.statusCode() == 200 && r.jsonPath().getList("rows").size() == 47
+                && new BigDecimal(r.jsonPath().getString("total.anggaran.realisasi")).compareTo(new BigDecimal(totalRealisasi)) == 0;
+    }
+
+    @Test
+    void theSeedTableTravelsThroughTheSuiteExactToTheRupiah() throws Exception {
+        String opd = "E2E" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", "");
+        String tsv = fixture();
+
+        var imported = given().contentType("text/tab-separated-values").body(tsv)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().jsonPath();
+        assertThat(imported.getInt("counts.program")).isEqualTo(6);
+        assertThat(imported.getInt("counts.kegiatan")).isEqualTo(15);
+        assertThat(imported.getInt("counts.subKegiatan")).isEqualTo(26);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> tableShows(opd, "3214176245"));
+        // Indicators travel on their own subjects (other partitions): await every realization.
+        await().atMost(Duration.ofSeconds(60)).until(() -> table(opd).<Map<String, Object>>getList("rows").stream()
+                .allMatch(r -> ((List<?>) r.get("indikator")).stream().allMatch(i -> ((Map<?, ?>) i).get("realisasi") != null)));
+        JsonPath t = table(opd);
+        assertThat(new BigDecimal(t.getString("total.anggaran.pagu"))).isEqualByComparingTo("3555368700");
+        assertThat(new BigDecimal(t.getString("total.anggaran.realisasi"))).isEqualByComparingTo("3214176245");
+        List<Map<String, Object>> rows = t.getList("rows");
+        Map<String, BigDecimal[]> expected = stated(tsv);
+        assertThat(rows).extracting(r -> (String) r.get("kode")).containsExactlyElementsOf(
+                expected.keySet().stream().map(id.capaian.core.domain.Kode::of).sorted().map(Object::toString).toList());
+        for (Map<String, Object> row : rows) {
+            BigDecimal[] e = expected.get((String) row.get("kode"));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> a = (Map<String, Object>) row.get("anggaran");
+            assertThat(new BigDecimal(a.get("pagu").toString())).as("pagu of %s", row.get("kode")).isEqualByComparingTo(e[0]);
+            assertThat(new BigDecimal(a.get("realisasi").toString())).as("realisasi of %s", row.get("kode")).isEqualByComparingTo(e[1]);
+        }
+        assertThat(capaianOf(rows, "2.08.02")).isEqualByComparingTo("42.37");
+        assertThat(capaianOf(rows, "2.08.02.2.02")).isEqualByComparingTo("70.42");
+        assertThat(capaianOf(rows, "2.08.04")).isEqualByComparingTo("147.43");
+        Map<String, Object> zero = rows.stream().filter(r -> r.get("kode").equals("2.08.07.2.01.0091")).findFirst().orElseThrow();
+        assertThat(((Map<?, ?>) zero.get("anggaran")).get("capaian")).isNull();
+
+        // A live change in the owner reaches the report's sums.
+        given().contentType("application/json").body("{\"jumlah\": 60000000.00}")
+                .put(url("budget") + "/api/v1/dpa/63.10/2024/{opd}/nodes/2.08.02.2.01.0003/realisasi/12", opd)
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> tableShows(opd, "3218249945"));
+        Map<String, Object> kegiatan = table(opd).<Map<String, Object>>getList("rows").stream()
+                .filter(r -> r.get("kode").equals("2.08.02.2.01")).findFirst().orElseThrow();
+        assertThat(new BigDecimal(((Map<?, ?>) kegiatan.get("anggaran")).get("realisasi").toString()))
+                .isEqualByComparingTo("69996600");
+
+        // Re-importing the same file changes nothing and publishes nothing... except undoing the live change.
+        given().contentType("application/json").body("{\"jumlah\": 55926300.00}")
+                .put(url("budget") + "/api/v1/dpa/63.10/2024/{opd}/nodes/2.08.02.2.01.0003/realisasi/12", opd)
+                .then().statusCode(200);
+        long budgetEvents = outboxRows("budget", opd);
+        long indicatorEvents = outboxRows("indicator", opd);
+        given().contentType("text/tab-separated-values").body(tsv)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd).then().statusCode(200);
+        assertThat(outboxRows("budget", opd)).isEqualTo(budgetEvents);
+        assertThat(outboxRows("indicator", opd)).isEqualTo(indicatorEvents);
+
+        // The read model agrees with a recomputation from scratch.
+        given().get("/api/v1/read-model/check").then().statusCode(200).body("consistent", org.hamcrest.Matchers.is(true));
+    }
+
+    @Test
+    void aRejectedImportWritesNothingAnywhere() throws Exception {
+        String opd = "BAD" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String bad = fixture().replace("2.08.02\tProgram Pengarusutamaan Gender dan Pemberdayaan Perempuan\tPersentase Anggaran yang Responsif Gender (ARG) pada Kabupaten\t%\tpositif\t65\t1.538.412.800",
+                "2.08.02\tProgram Pengarusutamaan Gender dan Pemberdayaan Perempuan\tPersentase Anggaran yang Responsif Gender (ARG) pada Kabupaten\t%\tpositif\t65\t1.538.412.801");
+        assertThat(bad).isNotEqualTo(fixture());
+        given().contentType("text/tab-separated-values").body(bad)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd)
+                .then().statusCode(422).contentType("application/problem+json");
+        assertThat(outboxRows("budget", opd)).isZero();
+        assertThat(outboxRows("indicator", opd)).isZero();
+        given().get(url("budget") + "/api/v1/dpa/63.10/2024/{opd}", opd).then().statusCode(404);
+    }
+
+    static BigDecimal capaianOf(List<Map<String, Object>> rows, String kode) {
+        Map<String, Object> row = rows.stream().filter(r -> r.get("kode").equals(kode)).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> ind = (List<Map<String, Object>>) row.get("indikator");
+        return new BigDecimal(ind.get(0).get("capaian").toString());
+    }
+}

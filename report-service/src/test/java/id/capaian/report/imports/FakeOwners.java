@@ -1,0 +1,80 @@
+package id.capaian.report.imports;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stand-ins for budget-service and indicator-service that speak docs/CONTRACTS.md's bulk PUTs: they record
+ * what they receive and accept it, except that an OPD named REFUSED gets budget-service's 422 problem.
+ */
+final class FakeOwners {
+
+    record Call(String method, String path, String body) {
+    }
+
+    static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    private static HttpServer server;
+    private static int port;
+
+    /** The one test profile of the import tests (one profile, so Quarkus starts once for all of them). */
+    public static class Profile implements io.quarkus.test.junit.QuarkusTestProfile {
+        @Override
+        public java.util.Map<String, String> getConfigOverrides() {
+            return java.util.Map.of("quarkus.rest-client.budget.url", url(), "quarkus.rest-client.indicator.url", url());
+        }
+    }
+
+    /** Stops answering (connections are refused) until {@link #up()}. */
+    static synchronized void down() {
+        url();
+        server.stop(0);
+        server = null;
+    }
+
+    static synchronized void up() {
+        url();
+    }
+
+    private FakeOwners() {
+    }
+
+    static synchronized String url() {
+        if (server == null) {
+            try {
+                server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String path = exchange.getRequestURI().getPath();
+                CALLS.add(new Call(exchange.getRequestMethod(), path, body));
+                byte[] answer;
+                int status;
+                if (path.contains("/REFUSED/") && path.startsWith("/api/v1/dpa/")) {
+                    status = 422;
+                    answer = """
+                            {"type": "/problems/tahun-terkunci", "title": "Tahun terkunci", "status": 422,
+                             "detail": "DPA 2024 sudah dikunci", "errors": [{"field": "[2].pagu", "message": "tahun terkunci"}]}"""
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                } else {
+                    status = 200;
+                    answer = "[]".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
+                }
+                exchange.sendResponseHeaders(status, answer.length);
+                exchange.getResponseBody().write(answer);
+                exchange.close();
+            });
+            server.start();
+            port = server.getAddress().getPort();
+        }
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+}

@@ -35,13 +35,9 @@ class CapaianEndToEndTest {
 
     static final String FIXTURE = "capaian-2024-63.10-p3ap2kb-2.08.tsv";
 
-    @org.junit.jupiter.api.BeforeAll
-    static void exactNumbers() {
-        // JsonPath reads numbers as floats by default: rupiah must stay exact.
-        io.restassured.RestAssured.config = io.restassured.RestAssured.config().jsonConfig(
-                io.restassured.config.JsonConfig.jsonConfig().numberReturnType(
-                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL));
-    }
+    /** JsonPath reads numbers as floats by default: rupiah must stay exact. */
+    static final io.restassured.path.json.config.JsonPathConfig EXACT = new io.restassured.path.json.config.JsonPathConfig(
+            io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     static String fixture() throws IOException {
         Path shared = LocalInfrastructure.root().resolve("../shared/fixtures/" + FIXTURE);
@@ -79,14 +75,14 @@ class CapaianEndToEndTest {
 
     static JsonPath table(String opd) {
         return given().accept("application/json").queryParam("urusan", "2.08")
-                .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().jsonPath();
+                .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().jsonPath(EXACT);
     }
 
     static boolean tableShows(String opd, String totalRealisasi) {
         var r = given().accept("application/json").queryParam("urusan", "2.08")
                 .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd);
-        return r.statusCode() == 200 && r.jsonPath().getList("rows").size() == 47
-                && new BigDecimal(r.jsonPath().getString("total.anggaran.realisasi")).compareTo(new BigDecimal(totalRealisasi)) == 0;
+        return r.statusCode() == 200 && r.jsonPath(EXACT).getList("rows").size() == 47
+                && new BigDecimal(r.jsonPath(EXACT).getString("total.anggaran.realisasi")).compareTo(new BigDecimal(totalRealisasi)) == 0;
     }
 
     @Test
@@ -95,7 +91,7 @@ class CapaianEndToEndTest {
         String tsv = fixture();
 
         var imported = given().contentType("text/tab-separated-values").body(tsv)
-                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().jsonPath();
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().jsonPath(EXACT);
         assertThat(imported.getInt("counts.program")).isEqualTo(6);
         assertThat(imported.getInt("counts.kegiatan")).isEqualTo(15);
         assertThat(imported.getInt("counts.subKegiatan")).isEqualTo(26);
@@ -147,6 +143,28 @@ class CapaianEndToEndTest {
 
         // The read model agrees with a recomputation from scratch.
         given().get("/api/v1/read-model/check").then().statusCode(200).body("consistent", org.hamcrest.Matchers.is(true));
+    }
+
+    @jakarta.inject.Inject io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
+
+    /** One trace from the PUT in budget-service, through its outbox and Kafka, to the report's update. */
+    @Test
+    void oneTraceSpansThePutTheEventAndTheReportUpdate() {
+        String opd = "TRC" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String base = url("budget") + "/api/v1/dpa/63.10/2024/" + opd;
+        given().contentType("application/json").body("""
+                [{"kode": "2.08.02", "uraian": "Program"}, {"kode": "2.08.02.2.01", "uraian": "Kegiatan"},
+                 {"kode": "2.08.02.2.01.0001", "uraian": "Sub kegiatan", "pagu": 1000000.00}]""")
+                .put(base + "/nodes").then().statusCode(200);
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        given().header("traceparent", "00-" + traceId + "-" + "00f067aa0ba902b7" + "-01")
+                .contentType("application/json").body("{\"jumlah\": 250000.00}")
+                .put(base + "/nodes/2.08.02.2.01.0001/realisasi/3").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
+                .anyMatch(s -> s.getTraceId().equals(traceId) && s.getName().contains("realization-updated")));
+        var ours = spans.getFinishedSpanItems().stream().filter(s -> s.getTraceId().equals(traceId)).toList();
+        assertThat(ours).extracting(io.opentelemetry.sdk.trace.data.SpanData::getName)
+                .anyMatch(n -> n.contains("realization-updated"));
     }
 
     @Test

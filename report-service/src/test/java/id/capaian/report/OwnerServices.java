@@ -39,7 +39,8 @@ public class OwnerServices implements QuarkusTestResourceLifecycleManager {
                 Files.createDirectories(log.getParent());
                 processes.add(new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
                         "-Dcapaian.db.port=" + pgPort, "-Dkafka.bootstrap.servers=" + kafka,
-                        "-Dcapaian.outbox.poll-interval=PT0.2S", "-jar", jar.toString())
+                        "-Dcapaian.outbox.poll-interval=PT0.2S", "-Dquarkus.log.console.json.enabled=false",
+                        "-Dquarkus.otel.sdk.disabled=false", "-jar", jar.toString())
                         .redirectErrorStream(true).redirectOutput(log.toFile()).start());
             } catch (IOException e) {
                 throw new IllegalStateException(e);

@@ -2,6 +2,8 @@ package id.capaian.core.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -32,6 +34,10 @@ public class Outbox {
     @ConfigProperty(name = "capaian.events.source") String source;
     @ConfigProperty(name = "capaian.events.topic", defaultValue = "realization-updated") String topic;
 
+    static String traceparent(SpanContext c) {
+        return c.isValid() ? "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex() : null;
+    }
+
     @Transactional(TxType.MANDATORY)
     public <T> CloudEvent<T> append(String type, String subject, long version, T data) {
         Instant now = Instant.now();
@@ -43,6 +49,7 @@ public class Outbox {
         m.subject = subject;
         m.version = version;
         m.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        m.traceparent = traceparent(Span.current().getSpanContext());
         try {
             m.payload = json.writeValueAsString(event);
         } catch (JsonProcessingException e) {

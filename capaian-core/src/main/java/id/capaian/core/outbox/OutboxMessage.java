@@ -39,4 +39,8 @@ public class OutboxMessage extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** W3C traceparent of the change's trace, or null outside a trace. */
+    @Column(updatable = false)
+    public String traceparent;
 }

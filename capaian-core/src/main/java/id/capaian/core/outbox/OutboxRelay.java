@@ -242,6 +242,9 @@ public class OutboxRelay {
         ProducerRecord<String, String> r = new ProducerRecord<>(m.topic, m.subject, m.payload);
         // CloudEvents Kafka binding: the content type header lets generic tools read structured mode.
         r.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        if (m.traceparent != null) {
+            r.headers().add("traceparent", m.traceparent.getBytes(StandardCharsets.UTF_8));
+        }
         return r;
     }
 

@@ -2,6 +2,7 @@ package id.capaian.report.domain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.annotation.Timed;
 import id.capaian.report.events.RealizationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ public class ReadModel {
 
     /** Returns true if the event was newer than what was held, and applied. */
     @Transactional(TxType.MANDATORY)
+    @Timed(value = "capaian.readmodel.apply", description = "Applying one event: entity state and its aggregates",
+            percentiles = {0.5, 0.99})
     public boolean apply(RealizationEvent e) {
         Object after = read(e.type(), e.data());
         checkSubject(e.subject(), after);

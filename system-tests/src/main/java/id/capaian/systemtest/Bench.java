@@ -1,0 +1,913 @@
+package id.capaian.systemtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The benchmark of the running suite (deploy/bench/run starts it): each figure beside its floor measured in
+ * the same run on the same machine, and the ratio. Prints a table and writes JSON.
+ *
+ * <pre>
+ * java -cp ... id.capaian.systemtest.Bench --root DIR --synthetic DIR --out FILE [--quick]
+ *     [--pg-port 55432] [--kafka 127.0.0.1:59092] [--budget URL] [--indicator URL] [--report URL]
+ *     [--pids budget=PID,indicator=PID,report=PID]
+ * </pre>
+ */
+public final class Bench {
+
+    static final String PEMDA_SYN = "63.98";
+    static final String TAHUN = "2024";
+    static final String TOPIC = "realization-updated";
+
+    final Map<String, String> opt = new HashMap<>();
+    final boolean quick;
+    final Path root;
+    final String budget;
+    final String indicator;
+    final String report;
+    final int pgPort;
+    final String kafka;
+    final String suffix = Long.toString(System.currentTimeMillis() / 1000 % 46_656 * 7 + 46_656, 36).toUpperCase(Locale.ROOT);
+    final Http http = new Http();
+    final ObjectNode json = Http.JSON.createObjectNode();
+    final List<String[]> table = new ArrayList<>();
+
+    Bench(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--quick")) {
+                opt.put("quick", "true");
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                opt.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        quick = opt.containsKey("quick");
+        root = Path.of(opt.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        budget = opt.getOrDefault("budget", "http://127.0.0.1:8081");
+        indicator = opt.getOrDefault("indicator", "http://127.0.0.1:8082");
+        report = opt.getOrDefault("report", "http://127.0.0.1:8083");
+        pgPort = Integer.parseInt(opt.getOrDefault("pg-port", "55432"));
+        kafka = opt.getOrDefault("kafka", "127.0.0.1:59092");
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Bench(args).run();
+    }
+
+    void log(String s) {
+        System.err.printf(Locale.ROOT, "[bench %s] %s%n", Instant.now().toString().substring(11, 19), s);
+    }
+
+    void run() throws Exception {
+        long t0 = System.nanoTime();
+        json.put("started", Instant.now().toString());
+        json.put("quick", quick);
+        json.put("machine", machine());
+        json.put("runSuffix", suffix);
+
+        Map<String, Long> readyMs = startupTimes();
+        awaitReportIdle(Duration.ofMinutes(3));
+
+        // --- 4. import of the synthetic kabupaten, and the seed fixture's import time
+        ObjectNode imp = json.putObject("import");
+        Path synthetic = Path.of(opt.getOrDefault("synthetic", "target/synthetic"));
+        String[] largest = Files.readAllLines(synthetic.resolve("largest.tsv")).get(1).split("\t");
+        importSynthetic(synthetic, imp);
+        importSeed(imp);
+        awaitReportIdle(Duration.ofMinutes(5));
+
+        // --- 1. report latency
+        ObjectNode lat = json.putObject("reportLatency");
+        String seedOpd = opt.getOrDefault("seed-opd", "P3AP2KB");
+        latency(lat.putObject("seed"), "63.10", seedOpd, "2.08");
+        latency(lat.putObject("largest"), PEMDA_SYN, largest[0] + "-" + suffix, largest[1]);
+
+        // --- the DPA that the write benchmarks update
+        String benchOpd = "BENCH-" + suffix;
+        SmallDpa dpa = new SmallDpa("2.16", 2, 20, 10_000_000_000L);
+        Http.Response r = http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + benchOpd + "/capaian",
+                "text/tab-separated-values; charset=UTF-8", dpa.tsv().getBytes(StandardCharsets.UTF_8));
+        check(r, "import of the bench DPA");
+        awaitReportIdle(Duration.ofMinutes(2));
+
+        // --- 2. freshness, with commit-to-Kafka measured on the topic
+        freshness(json.putObject("freshness"), benchOpd, dpa);
+
+        // --- PUT throughput per owner, 1 and 8 clients
+        putThroughput(json.putObject("putThroughput"), benchOpd, dpa);
+        awaitReportIdle(Duration.ofMinutes(3));
+
+        // --- 3. throughput end to end
+        throughput(json.putObject("throughput"), benchOpd, dpa);
+
+        // --- 5. footprint
+        footprint(json.putObject("footprint"), readyMs);
+
+        json.put("durationSeconds", (System.nanoTime() - t0) / 1_000_000_000L);
+        printTable();
+        Path out = Path.of(opt.getOrDefault("out", "deploy/bench/results/latest.json"));
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        log("wrote " + out);
+    }
+
+    // ------------------------------------------------------------------ startup
+
+    /** Start-to-ready of each packaged service: a second instance on a free port beside the running suite. */
+    Map<String, Long> startupTimes() {
+        Map<String, Long> ready = new LinkedHashMap<>();
+        for (String s : List.of("budget", "indicator", "report")) {
+            List<String> props = new ArrayList<>(List.of("-Dcapaian.services.budget=" + budget, "-Dcapaian.services.indicator=" + indicator));
+            ServiceProcess p = new ServiceProcess(root, s, ServiceProcess.freePort(), pgPort, kafka, props,
+                    root.resolve("deploy/bench/results/startup-" + s + ".log"));
+            try {
+                p.start().awaitReady(Duration.ofSeconds(120));
+                ready.put(s, p.readyMillis());
+                log(s + "-service ready " + p.readyMillis() + " ms after start");
+            } finally {
+                p.stop();
+            }
+        }
+        return ready;
+    }
+
+    // ------------------------------------------------------------------ import
+
+    void importSynthetic(Path dir, ObjectNode out) throws Exception {
+        List<Path> files;
+        try (var s = Files.list(dir.resolve("bulan-12"))) {
+            files = s.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        }
+        long rows = 0;
+        long subs = 0;
+        long t0 = System.nanoTime();
+        for (Path f : files) {
+            String opd = f.getFileName().toString().replace(".tsv", "") + "-" + suffix;
+            byte[] body = Files.readAllBytes(f);
+            List<String> lines = Files.readAllLines(f);
+            rows += lines.size() - 1;
+            subs += lines.stream().filter(l -> l.split("\t")[0].split("\\.").length == 6).count();
+            Http.Response r = http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/capaian?bulan=12",
+                    "text/tab-separated-values; charset=UTF-8", body);
+            check(r, "import of " + f);
+        }
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long visibleT0 = System.nanoTime();
+        awaitReportIdle(Duration.ofMinutes(5));
+        double visible = (System.nanoTime() - t0) / 1e9;
+        out.put("files", files.size());
+        out.put("rows", rows);
+        out.put("subKegiatan", subs);
+        out.put("seconds", round(secs, 2));
+        out.put("rowsPerSecond", round(rows / secs, 0));
+        out.put("secondsUntilReportCaughtUp", round(visible, 2));
+        log(String.format(Locale.ROOT, "synthetic import: %d rows (%d sub kegiatan) in %.1f s = %.0f rows/s; report caught up after %.1f s",
+                rows, subs, secs, rows / secs, visible));
+        table.add(new String[] {"4. import, synthetic kabupaten", String.format(Locale.ROOT, "%.0f rows/s (%d rows, %.1f s)", rows / secs, rows, secs),
+                "-", "-"});
+        if (visibleT0 < 0) {
+            throw new IllegalStateException();
+        }
+    }
+
+    void importSeed(ObjectNode out) throws Exception {
+        Path shared = root.resolve("../shared/fixtures/capaian-2024-63.10-p3ap2kb-2.08.tsv");
+        Path fixture = Files.exists(shared) ? shared : root.resolve("deploy/local/demo/capaian-2024-63.10-p3ap2kb-2.08.tsv");
+        byte[] body = Files.readAllBytes(fixture);
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String opd = "SEED" + i + "-" + suffix;
+            Http.Response r = http.post(report + "/api/v1/imports/63.10/" + TAHUN + "/" + opd + "/capaian",
+                    "text/tab-separated-values; charset=UTF-8", body);
+            check(r, "import of the seed fixture");
+            ms.add(r.nanos() / 1e6);
+        }
+        Collections.sort(ms);
+        out.put("seedFixtureMillis", round(ms.get(1), 1));
+        out.putPOJO("seedFixtureMillisAll", ms);
+        log("seed fixture import (47 rows, fresh OPD): median " + round(ms.get(1), 1) + " ms of " + ms);
+    }
+
+    // ------------------------------------------------------------------ report latency
+
+    void latency(ObjectNode out, String pemda, String opd, String urusan) throws Exception {
+        int n = quick ? 100 : 400;
+        String url = report + "/api/v1/reports/" + pemda + "/" + TAHUN + "/" + opd + "/capaian?urusan=" + urusan;
+        Http.Response first = http.get(url);
+        check(first, "table " + url);
+        int rows = first.json().get("rows").size();
+        for (int i = 0; i < 30; i++) {
+            http.get(url);
+        }
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Http.Response r = http.get(url);
+            if (r.status() != 200) {
+                throw new IllegalStateException(url + " -> " + r.status());
+            }
+            ms.add(r.nanos() / 1e6);
+        }
+        List<Double> floor = new ArrayList<>();
+        String sql = """
+                SELECT a.kode, a.level, a.uraian, a.pagu, a.realisasi[12], i.nomor, i.nama, i.satuan, i.polaritas, i.rumus,
+                       i.target, i.realisasi[12]
+                FROM anggaran a LEFT JOIN indikator i ON i.pemda = a.pemda AND i.tahun = a.tahun AND i.opd = a.opd AND i.kode = a.kode
+                WHERE a.pemda = ? AND a.tahun = ? AND a.opd = ? AND (a.kode = ? OR a.kode LIKE ?)
+                ORDER BY a.kode, i.nomor""";
+        int sqlRows = 0;
+        try (Connection c = db("report", "report"); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < n + 30; i++) {
+                long t0 = System.nanoTime();
+                ps.setString(1, pemda);
+                ps.setInt(2, Integer.parseInt(TAHUN));
+                ps.setString(3, opd);
+                ps.setString(4, urusan);
+                ps.setString(5, urusan + ".%");
+                int k = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        for (int col = 1; col <= 12; col++) {
+                            rs.getObject(col);
+                        }
+                        k++;
+                    }
+                }
+                sqlRows = k;
+                if (i >= 30) {
+                    floor.add((System.nanoTime() - t0) / 1e6);
+                }
+            }
+        }
+        double p50 = Stats.percentile(ms, 50);
+        double p99 = Stats.percentile(ms, 99);
+        double f50 = Stats.percentile(floor, 50);
+        double f99 = Stats.percentile(floor, 99);
+        out.put("table", pemda + "/" + TAHUN + "/" + opd + " urusan " + urusan);
+        out.put("rows", rows);
+        out.put("sqlRows", sqlRows);
+        out.put("requests", n);
+        out.put("p50ms", round(p50, 2));
+        out.put("p99ms", round(p99, 2));
+        out.put("floorP50ms", round(f50, 2));
+        out.put("floorP99ms", round(f99, 2));
+        out.put("ratioP50", round(p50 / f50, 1));
+        out.put("ratioP99", round(p99 / f99, 1));
+        String what = opd.startsWith("P3AP2KB") ? "seed OPD" : "largest synthetic OPD";
+        table.add(new String[] {"1. report JSON, " + what + " (" + rows + " rows) p50", ms(p50), ms(f50) + " (1 SQL query, JDBC)", ratio(p50, f50)});
+        table.add(new String[] {"1. report JSON, " + what + " p99", ms(p99), ms(f99), ratio(p99, f99)});
+        log(String.format(Locale.ROOT, "latency %s: p50 %.2f ms p99 %.2f ms; SQL p50 %.2f p99 %.2f", what, p50, p99, f50, f99));
+    }
+
+    // ------------------------------------------------------------------ freshness
+
+    /** Watches the report's table of one DPA: when does each written value appear? */
+    final class Watcher implements Runnable {
+        final String url;
+        final Map<String, ConcurrentLinkedQueue<long[]>> pending = new ConcurrentHashMap<>(); // kode -> [value, returnedNanos, seq]
+        final Map<Long, Long> visibleAt = new ConcurrentHashMap<>(); // seq -> nanos
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicLong polls = new AtomicLong();
+        final Http own = new Http();
+
+        Watcher(String opd, String urusan) {
+            url = report + "/api/v1/reports/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/capaian?urusan=" + urusan;
+        }
+
+        void returned(String kode, long value, long seq, long nanos) {
+            pending.computeIfAbsent(kode, k -> new ConcurrentLinkedQueue<>()).add(new long[] {value, nanos, seq});
+        }
+
+        @Override
+        public void run() {
+            while (running.get()) {
+                try {
+                    Http.Response r = own.get(url);
+                    long now = System.nanoTime();
+                    polls.incrementAndGet();
+                    if (r.status() != 200) {
+                        continue;
+                    }
+                    for (JsonNode row : r.json().get("rows")) {
+                        var q = pending.get(row.get("kode").asText());
+                        if (q == null || q.isEmpty()) {
+                            continue;
+                        }
+                        long seen = row.get("anggaran").get("realisasi").decimalValue().longValue();
+                        // values grow per kode: every write up to the value shown is visible now
+                        for (var it = q.iterator(); it.hasNext();) {
+                            long[] w = it.next();
+                            if (w[0] <= seen) {
+                                visibleAt.put(w[2], now);
+                                it.remove();
+                            }
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    ServiceProcess.pause(5);
+                }
+            }
+        }
+
+        int outstanding() {
+            return pending.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
+        }
+    }
+
+    /** Reads the topic (read_committed, as the report does) and notes when each value of a subject appears. */
+    final class TopicWatcher implements Runnable {
+        final String prefix;
+        final Map<String, Long> seenAt = new ConcurrentHashMap<>(); // subject|realisasi -> nanos
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final CountDownLatch assigned = new CountDownLatch(1);
+
+        TopicWatcher(String opd) {
+            prefix = PEMDA_SYN + "/" + TAHUN + "/" + opd + "/";
+        }
+
+        @Override
+        public void run() {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p)) {
+                List<TopicPartition> parts = c.partitionsFor(TOPIC).stream().map(i -> new TopicPartition(TOPIC, i.partition())).toList();
+                c.assign(parts);
+                c.seekToEnd(parts);
+                parts.forEach(c::position);
+                assigned.countDown();
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> rec : c.poll(Duration.ofMillis(20))) {
+                        long now = System.nanoTime();
+                        if (rec.key() == null || !rec.key().startsWith(prefix)) {
+                            continue;
+                        }
+                        try {
+                            JsonNode data = Http.JSON.readTree(rec.value()).get("data");
+                            seenAt.putIfAbsent(rec.key() + "|" + data.get("realisasi").decimalValue().longValue(), now);
+                        } catch (Exception ignored) {
+                            // not ours
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    record Write(String kode, long value, long seq) {
+    }
+
+    /** Result of one open-loop run at a fixed rate. */
+    record RunResult(int sent, int ok, int failed, double seconds, double achievedRate, List<Double> lagMs, int neverSeen,
+            Map<Long, Long> returnedAt) {
+        double maxLag() {
+            return lagMs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        }
+    }
+
+    final AtomicLong nextValue = new AtomicLong(1000);
+
+    /** Sends realization PUTs at a steady rate for a while, and measures until when each is visible in the report. */
+    RunResult openLoop(String opd, SmallDpa dpa, double rate, int count, Watcher watcher, Duration drain) throws Exception {
+        String base = budget + "/api/v1/dpa/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/nodes/";
+        long periodNanos = (long) (1e9 / rate);
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<Long, Long> returned = new ConcurrentHashMap<>();
+        CountDownLatch done = new CountDownLatch(count);
+        long start = System.nanoTime();
+        long seq0 = nextValue.get();
+        for (int i = 0; i < count; i++) {
+            long due = start + i * periodNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, 2_000_000));
+            }
+            String kode = dpa.subKegiatan.get(i % dpa.subKegiatan.size());
+            long value = nextValue.getAndAdd(1000);
+            long seq = value;
+            http.putJsonAsync(base + kode + "/realisasi/12", "{\"jumlah\": " + value + ".00}").whenComplete((res, err) -> {
+                long now = System.nanoTime();
+                if (err == null && res.ok()) {
+                    ok.incrementAndGet();
+                    returned.put(seq, now);
+                    if (watcher != null) {
+                        watcher.returned(kode, value, seq, now);
+                    }
+                } else {
+                    failed.incrementAndGet();
+                }
+                done.countDown();
+            });
+        }
+        done.await(60, TimeUnit.SECONDS);
+        double secs = (System.nanoTime() - start) / 1e9;
+        List<Double> lag = new ArrayList<>();
+        int neverSeen = 0;
+        if (watcher != null) {
+            long deadline = System.nanoTime() + drain.toNanos();
+            while (watcher.outstanding() > 0 && System.nanoTime() < deadline) {
+                ServiceProcess.pause(10);
+            }
+            for (var e : returned.entrySet()) {
+                Long v = watcher.visibleAt.get(e.getKey());
+                if (v == null) {
+                    neverSeen++;
+                } else {
+                    lag.add(Math.max(0, v - e.getValue()) / 1e6);
+                }
+            }
+            watcher.pending.clear();
+        }
+        if (seq0 < 0) {
+            throw new IllegalStateException();
+        }
+        return new RunResult(count, ok.get(), failed.get(), secs, ok.get() / secs, lag, neverSeen, returned);
+    }
+
+    void freshness(ObjectNode out, String opd, SmallDpa dpa) throws Exception {
+        int n = quick ? 500 : 2000;
+        // floor: a bare Kafka client pair on the same broker, same rate
+        List<Double> floor = kafkaFloor(n, 100);
+        TopicWatcher topic = new TopicWatcher(opd);
+        Thread tt = new Thread(topic, "topic-watcher");
+        tt.start();
+        topic.assigned.await(30, TimeUnit.SECONDS);
+        Watcher w = new Watcher(opd, dpa.urusan);
+        Thread wt = new Thread(w, "report-watcher");
+        wt.start();
+        RunResult r = openLoop(opd, dpa, 100, n, w, Duration.ofSeconds(30));
+        w.running.set(false);
+        wt.join();
+        // commit-to-Kafka seen from outside: PUT returned -> record on the topic (read_committed)
+        List<Double> toTopic = new ArrayList<>();
+        for (var e : r.returnedAt().entrySet()) {
+            long value = e.getKey();
+            String subject = null;
+            for (var k : topic.seenAt.keySet()) {
+                if (k.endsWith("|" + value)) {
+                    subject = k;
+                    break;
+                }
+            }
+            if (subject != null) {
+                toTopic.add(Math.max(0, topic.seenAt.get(subject) - e.getValue()) / 1e6);
+            }
+        }
+        topic.running.set(false);
+        tt.join();
+        double p50 = Stats.percentile(r.lagMs(), 50);
+        double p99 = Stats.percentile(r.lagMs(), 99);
+        double f50 = Stats.percentile(floor, 50);
+        double f99 = Stats.percentile(floor, 99);
+        out.put("updates", n);
+        out.put("rate", 100);
+        out.put("ok", r.ok());
+        out.put("failed", r.failed());
+        out.put("neverSeen", r.neverSeen());
+        out.put("reportPolls", w.polls.get());
+        out.put("p50ms", round(p50, 1));
+        out.put("p99ms", round(p99, 1));
+        out.put("floorP50ms", round(f50, 1));
+        out.put("floorP99ms", round(f99, 1));
+        out.put("ratioP50", round(p50 / f50, 1));
+        out.put("ratioP99", round(p99 / f99, 1));
+        out.put("putToTopicP50ms", round(Stats.percentile(toTopic, 50), 1));
+        out.put("putToTopicP99ms", round(Stats.percentile(toTopic, 99), 1));
+        out.put("putToTopicSamples", toTopic.size());
+        table.add(new String[] {"2. freshness PUT→report JSON p50 (" + n + " at 100/s)", ms(p50), ms(f50) + " (bare Kafka produce→consume)", ratio(p50, f50)});
+        table.add(new String[] {"2. freshness p99", ms(p99), ms(f99), ratio(p99, f99)});
+        ObjectNode c2k = json.putObject("commitToKafka");
+        c2k.put("putReturnToTopicP50ms", round(Stats.percentile(toTopic, 50), 1));
+        c2k.put("putReturnToTopicP99ms", round(Stats.percentile(toTopic, 99), 1));
+        Map<String, Double> metric = outboxDelay(budget);
+        if (!metric.isEmpty()) {
+            c2k.put("budgetOutboxDelayP50ms", round(metric.getOrDefault("0.5", Double.NaN), 1));
+            c2k.put("budgetOutboxDelayP99ms", round(metric.getOrDefault("0.99", Double.NaN), 1));
+        }
+        log(String.format(Locale.ROOT, "freshness: p50 %.1f ms p99 %.1f ms (never seen %d); floor p50 %.1f p99 %.1f; PUT->topic p50 %.1f p99 %.1f; metric %s",
+                p50, p99, r.neverSeen(), f50, f99, Stats.percentile(toTopic, 50), Stats.percentile(toTopic, 99), metric));
+    }
+
+    /** capaian.outbox.delay quantiles from the Prometheus endpoint, in ms (empty when not exposed). */
+    Map<String, Double> outboxDelay(String service) {
+        Map<String, Double> q = new LinkedHashMap<>();
+        try {
+            Http.Response r = http.send("GET", service + "/q/metrics", null, null); // Prometheus text, not JSON
+            if (r.status() != 200) {
+                return q;
+            }
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("capaian_outbox_delay_seconds{") && line.contains("quantile=\"")) {
+                    String quant = line.replaceAll(".*quantile=\"([0-9.]+)\".*", "$1");
+                    double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    q.put(quant, v * 1000);
+                }
+            }
+        } catch (RuntimeException e) {
+            log("no /q/metrics at " + service + ": " + e.getMessage());
+        }
+        return q;
+    }
+
+    List<Double> kafkaFloor(int n, int rate) throws Exception {
+        String topic = "capaian-bench-probe";
+        Properties a = new Properties();
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        try (Admin admin = Admin.create(a)) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            }
+        }
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        pp.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        Properties cp = new Properties();
+        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        cp.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        cp.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        cp.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
+        List<Double> lat = Collections.synchronizedList(new ArrayList<>());
+        String run = suffix + "-" + System.nanoTime();
+        try (KafkaProducer<String, String> p = new KafkaProducer<>(pp); KafkaConsumer<String, String> c = new KafkaConsumer<>(cp)) {
+            TopicPartition tp = new TopicPartition(topic, 0);
+            c.assign(List.of(tp));
+            c.seekToEnd(List.of(tp));
+            c.position(tp);
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread consumer = new Thread(() -> {
+                while (running.get() && lat.size() < n) {
+                    for (ConsumerRecord<String, String> rec : c.poll(Duration.ofMillis(20))) {
+                        if (run.equals(rec.key())) {
+                            lat.add((System.nanoTime() - Long.parseLong(rec.value())) / 1e6);
+                        }
+                    }
+                }
+            }, "floor-consumer");
+            consumer.start();
+            long period = 1_000_000_000L / rate;
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                long due = start + i * period;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, 2_000_000));
+                }
+                p.send(new ProducerRecord<>(topic, run, Long.toString(System.nanoTime())));
+            }
+            p.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (lat.size() < n && System.nanoTime() < deadline) {
+                ServiceProcess.pause(10);
+            }
+            running.set(false);
+            consumer.join();
+        }
+        return new ArrayList<>(lat);
+    }
+
+    // ------------------------------------------------------------------ PUT throughput
+
+    void putThroughput(ObjectNode out, String opd, SmallDpa dpa) throws Exception {
+        int secs = quick ? 3 : 6;
+        for (String owner : List.of("budget", "indicator")) {
+            for (int clients : List.of(1, 8)) {
+                AtomicLong okCount = new AtomicLong();
+                AtomicLong bad = new AtomicLong();
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
+                ExecutorService ex = Executors.newFixedThreadPool(clients);
+                long t0 = System.nanoTime();
+                for (int c = 0; c < clients; c++) {
+                    int client = c;
+                    ex.submit(() -> {
+                        Http h = new Http();
+                        long i = 0;
+                        while (System.nanoTime() < end) {
+                            String kode = dpa.subKegiatan.get((int) ((client + clients * i) % dpa.subKegiatan.size()));
+                            Http.Response r;
+                            if (owner.equals("budget")) {
+                                r = h.putJson(budget + "/api/v1/dpa/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/nodes/" + kode + "/realisasi/12",
+                                        "{\"jumlah\": " + nextValue.getAndAdd(1000) + ".00}");
+                            } else {
+                                r = h.putJson(indicator + "/api/v1/indikator/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/nodes/" + kode
+                                        + "/indikator/1/realisasi/12", "{\"nilai\": " + (i % 100) + "." + (client + 10) + "}");
+                            }
+                            (r.ok() ? okCount : bad).incrementAndGet();
+                            i++;
+                        }
+                        return null;
+                    });
+                }
+                ex.shutdown();
+                ex.awaitTermination(secs + 60L, TimeUnit.SECONDS);
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                double rps = okCount.get() / elapsed;
+                out.put(owner + "Clients" + clients + "PerSecond", round(rps, 0));
+                out.put(owner + "Clients" + clients + "Failed", bad.get());
+                log(String.format(Locale.ROOT, "%s-service realization PUT, %d client(s): %.0f/s (%d failed)", owner, clients, rps, bad.get()));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ throughput end to end
+
+    void throughput(ObjectNode out, String opd, SmallDpa dpa) throws Exception {
+        double floor = insertFloor(quick ? 3 : 5);
+        int stepSecs = quick ? 8 : 15;
+        int confirmSecs = quick ? 15 : 60;
+        int[] rates = quick ? new int[] {25, 50, 100, 200} : new int[] {25, 50, 100, 200, 300, 400, 600, 800};
+        ArrayNode steps = out.putArray("steps");
+        int best = 0;
+        for (int rate : rates) {
+            RunResult r = step(opd, dpa, rate, stepSecs);
+            boolean pass = passes(r, rate);
+            steps.addObject().put("rate", rate).put("seconds", stepSecs).put("achieved", round(r.achievedRate(), 0))
+                    .put("failed", r.failed()).put("neverSeen", r.neverSeen()).put("maxLagMs", round(r.maxLag(), 0)).put("pass", pass);
+            log(String.format(Locale.ROOT, "step %d/s for %d s: achieved %.0f/s, max lag %.0f ms, failed %d, unseen %d -> %s",
+                    rate, stepSecs, r.achievedRate(), r.maxLag(), r.failed(), r.neverSeen(), pass ? "pass" : "FAIL"));
+            if (!pass) {
+                break;
+            }
+            best = rate;
+            awaitReportIdle(Duration.ofMinutes(2));
+        }
+        int confirmed = 0;
+        RunResult c = null;
+        List<Integer> candidates = new ArrayList<>();
+        for (int rate : rates) {
+            if (rate <= best) {
+                candidates.add(0, rate);
+            }
+        }
+        for (int rate : candidates.subList(0, Math.min(2, candidates.size()))) {
+            awaitReportIdle(Duration.ofMinutes(2));
+            c = step(opd, dpa, rate, confirmSecs);
+            boolean pass = passes(c, rate);
+            log(String.format(Locale.ROOT, "confirm %d/s for %d s: achieved %.0f/s, max lag %.0f ms -> %s", rate, confirmSecs,
+                    c.achievedRate(), c.maxLag(), pass ? "pass" : "FAIL"));
+            out.putObject("confirm" + rate).put("seconds", confirmSecs).put("achieved", round(c.achievedRate(), 0))
+                    .put("maxLagMs", round(c.maxLag(), 0)).put("p99LagMs", round(Stats.percentile(c.lagMs(), 99), 0)).put("pass", pass);
+            if (pass) {
+                confirmed = rate;
+                break;
+            }
+        }
+        out.put("sustainedPerSecond", confirmed);
+        out.put("confirmSeconds", confirmSecs);
+        out.put("floorInsertCommitPerSecond", round(floor, 0));
+        out.put("ratio", round(floor / Math.max(1, confirmed), 1));
+        table.add(new String[] {"3. throughput, ≤1 s behind for " + confirmSecs + " s", confirmed + " updates/s",
+                String.format(Locale.ROOT, "%.0f INSERT+COMMIT/s (1 JDBC conn)", floor), confirmed == 0 ? "-" : ratio(floor, confirmed)});
+    }
+
+    RunResult step(String opd, SmallDpa dpa, int rate, int secs) throws Exception {
+        Watcher w = new Watcher(opd, dpa.urusan);
+        Thread wt = new Thread(w, "report-watcher");
+        wt.start();
+        try {
+            return openLoop(opd, dpa, rate, rate * secs, w, Duration.ofSeconds(5));
+        } finally {
+            w.running.set(false);
+            wt.join();
+        }
+    }
+
+    static boolean passes(RunResult r, int rate) {
+        return r.failed() == 0 && r.neverSeen() == 0 && r.achievedRate() >= rate * 0.95 && r.maxLag() <= 1000;
+    }
+
+    double insertFloor(int secs) throws Exception {
+        try (Connection c = db("postgres", "postgres")) {
+            try (var s = c.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS capaian_bench_floor");
+                s.execute("CREATE TABLE capaian_bench_floor (id bigint PRIMARY KEY, v numeric(20,2) NOT NULL, at timestamptz NOT NULL DEFAULT now())");
+            }
+            c.setAutoCommit(false);
+            long n = 0;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(secs);
+            long t0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO capaian_bench_floor (id, v) VALUES (?, ?)")) {
+                while (System.nanoTime() < end) {
+                    ps.setLong(1, n);
+                    ps.setBigDecimal(2, BigDecimal.valueOf(n, 2));
+                    ps.executeUpdate();
+                    c.commit();
+                    n++;
+                }
+            }
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            c.setAutoCommit(true);
+            try (var s = c.createStatement()) {
+                s.execute("DROP TABLE capaian_bench_floor");
+            }
+            log(String.format(Locale.ROOT, "floor: %.0f single-row INSERT+COMMIT/s", rate));
+            return rate;
+        }
+    }
+
+    // ------------------------------------------------------------------ footprint
+
+    void footprint(ObjectNode out, Map<String, Long> readyMs) {
+        Map<String, Long> pids = new HashMap<>();
+        for (String kv : opt.getOrDefault("pids", "").split(",")) {
+            if (kv.contains("=")) {
+                pids.put(kv.split("=")[0], Long.parseLong(kv.split("=")[1].trim()));
+            }
+        }
+        for (String s : List.of("budget", "indicator", "report")) {
+            ObjectNode o = out.putObject(s);
+            long ready = readyMs.getOrDefault(s, -1L);
+            long rss = pids.containsKey(s) ? ServiceProcess.rssKb(pids.get(s)) : -1;
+            o.put("startToReadyMs", ready);
+            o.put("rssMbAfterLoad", rss < 0 ? -1 : rss / 1024);
+            table.add(new String[] {"5. " + s + "-service start→ready / RSS after load",
+                    ready + " ms / " + (rss < 0 ? "?" : rss / 1024 + " MB"), "-", "-"});
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /**
+     * Waits until the report's consumer group has read everything on the topic. The owners publish in Kafka
+     * transactions, so the end of a partition is its last commit marker, one past the last record: "idle" is
+     * a lag of at most 1 per partition with the committed offsets unchanged for a second.
+     */
+    void awaitReportIdle(Duration timeout) throws Exception {
+        Properties a = new Properties();
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lag = -1;
+        Map<TopicPartition, Long> previous = Map.of();
+        try (Admin admin = Admin.create(a)) {
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets("report-service").partitionsToOffsetAndMetadata().get();
+                Set<TopicPartition> parts = admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().stream()
+                        .map(p -> new TopicPartition(TOPIC, p.partition())).collect(Collectors.toSet());
+                Map<TopicPartition, OffsetSpec> spec = new HashMap<>();
+                parts.forEach(p -> spec.put(p, OffsetSpec.latest()));
+                var ends = admin.listOffsets(spec, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                        org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+                lag = 0;
+                boolean caughtUp = true;
+                Map<TopicPartition, Long> now = new HashMap<>();
+                for (TopicPartition p : parts) {
+                    OffsetAndMetadata c = committed.get(p);
+                    long at = c == null ? 0 : c.offset();
+                    now.put(p, at);
+                    long l = ends.get(p).offset() - at;
+                    lag += Math.max(0, l);
+                    caughtUp &= l <= 1;
+                }
+                if (caughtUp && now.equals(previous)) {
+                    return;
+                }
+                previous = now;
+                ServiceProcess.pause(caughtUp ? 1000 : 250);
+            }
+        }
+        log("the report still lags " + lag + " records after " + timeout.toSeconds() + " s; going on");
+    }
+
+    Connection db(String database, String user) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database, user, "");
+    }
+
+    static void check(Http.Response r, String what) {
+        if (!r.ok()) {
+            throw new IllegalStateException(what + " failed: HTTP " + r.status() + " " + r.body());
+        }
+    }
+
+    static double round(double v, int digits) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return -1;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    static String ms(double v) {
+        return String.format(Locale.ROOT, v < 10 ? "%.2f ms" : "%.1f ms", v);
+    }
+
+    static String ratio(double a, double b) {
+        return String.format(Locale.ROOT, "%.1f×", a / b);
+    }
+
+    ObjectNode machine() {
+        ObjectNode m = Http.JSON.createObjectNode();
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.version"));
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+            m.put("cpu", cpu);
+            String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("[^0-9]", "");
+            m.put("memoryMb", Long.parseLong(mem) / 1024);
+            m.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        } catch (Exception e) {
+            m.put("cpu", "?");
+        }
+        return m;
+    }
+
+    void printTable() {
+        String[] head = {"figure", "Capaian", "floor (same run)", "ratio"};
+        int[] w = new int[4];
+        List<String[]> all = new ArrayList<>();
+        all.add(head);
+        all.addAll(table);
+        for (String[] r : all) {
+            for (int i = 0; i < 4; i++) {
+                w[i] = Math.max(w[i], r[i].length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        for (String[] r : all) {
+            b.append("| ");
+            for (int i = 0; i < 4; i++) {
+                b.append(String.format(Locale.ROOT, "%-" + w[i] + "s", r[i])).append(" | ");
+            }
+            b.setLength(b.length() - 1);
+            b.append('\n');
+            if (r == head) {
+                b.append('|');
+                for (int i = 0; i < 4; i++) {
+                    b.append("-".repeat(w[i] + 2)).append('|');
+                }
+                b.append('\n');
+            }
+        }
+        JsonNode pt = json.get("putThroughput");
+        JsonNode c2k = json.get("commitToKafka");
+        JsonNode imp = json.get("import");
+        JsonNode seed = json.get("reportLatency").get("seed");
+        b.append('\n').append("Closing-note figures:\n");
+        b.append(String.format(Locale.ROOT, "  realization PUT/s  budget-service: %s (1 client), %s (8 clients); indicator-service: %s (1), %s (8)%n",
+                pt.get("budgetClients1PerSecond"), pt.get("budgetClients8PerSecond"), pt.get("indicatorClients1PerSecond"),
+                pt.get("indicatorClients8PerSecond")));
+        b.append(String.format(Locale.ROOT, "  commit→Kafka      PUT return→record on topic (read_committed) p50 %s ms, p99 %s ms; "
+                + "capaian.outbox.delay (budget) p50 %s ms, p99 %s ms%n", c2k.get("putReturnToTopicP50ms"), c2k.get("putReturnToTopicP99ms"),
+                c2k.path("budgetOutboxDelayP50ms").asText("n/a"), c2k.path("budgetOutboxDelayP99ms").asText("n/a")));
+        b.append(String.format(Locale.ROOT, "  seed fixture import (47 rows): %s ms; seed table JSON p50 %s ms, p99 %s ms%n",
+                imp.get("seedFixtureMillis"), seed.get("p50ms"), seed.get("p99ms")));
+        b.append(String.format(Locale.ROOT, "  machine: %s, %s cores; load at start %s; run took %s s%s%n", json.get("machine").get("cpu").asText(),
+                json.get("machine").get("cores"), json.get("machine").get("loadAverageAtStart").asText(), json.get("durationSeconds"),
+                quick ? " (--quick: shorter samples, not comparable)" : ""));
+        System.out.print(b);
+        json.put("table", b.toString());
+    }
+}

@@ -1,0 +1,160 @@
+package id.capaian.systemtest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One packaged Quarkus service (its quarkus-run.jar) run as a process on a port of its own, pointed at a
+ * PostgreSQL port and a Kafka bootstrap address, with its output in a log file.
+ */
+public final class ServiceProcess {
+
+    public final String service;
+    public final int port;
+    private final List<String> command;
+    private final Path log;
+    private Process process;
+    private long startedNanos;
+    private long readyMillis = -1;
+
+    public ServiceProcess(Path root, String service, int port, int pgPort, String kafka, List<String> extraProps, Path log) {
+        this.service = service;
+        this.port = port;
+        this.log = log;
+        Path jar = root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
+        }
+        command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort,
+                "-Dkafka.bootstrap.servers=" + kafka));
+        command.addAll(extraProps);
+        command.addAll(List.of("-jar", jar.toString()));
+    }
+
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public ServiceProcess start() {
+        try {
+            Files.createDirectories(log.getParent());
+            startedNanos = System.nanoTime();
+            readyMillis = -1;
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Polls /q/health/ready until UP; the time from start to that answer is {@link #readyMillis()}. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(service + "-service exited (" + process.exitValue() + "); see " + log);
+            }
+            if (ready(url())) {
+                readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+                return this;
+            }
+            pause(50);
+        }
+        throw new IllegalStateException(service + "-service not ready in " + timeout.toSeconds() + " s; see " + log);
+    }
+
+    public long readyMillis() {
+        return readyMillis;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown hooks, no offset commit, no flush. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            waitFor(process, 30);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL after 20 s. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!waitFor(process, 20)) {
+                process.destroyForcibly();
+                waitFor(process, 10);
+            }
+        }
+    }
+
+    public static boolean ready(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(500);
+            c.setReadTimeout(3000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Resident set size in kB from /proc (Linux), -1 when unknown. */
+    public static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static boolean waitFor(Process p, int seconds) {
+        try {
+            return p.waitFor(seconds, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void pause(long ms) {
+        try {
+            Thread.sleep(ms); // polling an external process, not synchronizing threads
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -4,7 +4,6 @@ import id.capaian.budget.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
-import id.capaian.core.problem.ProblemException;
 
 /** Path and query parameters, read strictly: a malformed one is a 400 problem naming it. */
 final class Params {
@@ -54,11 +53,6 @@ final class Params {
     }
 
     private static void refuse(Violations v) {
-        if (!v.isEmpty()) {
-            var errors = v.errors();
-            throw new ProblemException(400, "permintaan-tidak-valid", "Permintaan tidak valid",
-                    errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                            : errors.size() + " parameter tidak valid", errors);
-        }
+        v.throwIfAnyParameter();
     }
 }

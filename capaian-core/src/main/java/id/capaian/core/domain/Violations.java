@@ -31,9 +31,17 @@ public final class Violations {
         return List.copyOf(errors);
     }
 
+    /** 422 with every fault: a readable request that breaks rules. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+    }
+
+    /** 400 with every fault: path or query parameters that cannot be read. */
+    public void throwIfAnyParameter() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.badParameters(errors);
         }
     }
 }

@@ -26,6 +26,13 @@ public class ProblemException extends RuntimeException {
                 List.of(new FieldError(field, message)));
     }
 
+    /** 400: path or query parameters that cannot be read; every one at fault is listed. */
+    public static ProblemException badParameters(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " parameter tidak valid";
+        return new ProblemException(400, "permintaan-tidak-valid", "Permintaan tidak valid", detail, errors);
+    }
+
     /** 422: readable but breaks a rule; every field at fault is listed. */
     public static ProblemException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()

@@ -42,10 +42,6 @@ final class Params {
     }
 
     static void refuse(Violations v) {
-        if (!v.isEmpty()) {
-            var first = v.errors().get(0);
-            throw new ProblemException(400, "permintaan-tidak-valid", "Permintaan tidak valid",
-                    first.field() + ": " + first.message(), v.errors());
-        }
+        v.throwIfAnyParameter();
     }
 }

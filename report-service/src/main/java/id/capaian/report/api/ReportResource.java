@@ -239,29 +239,16 @@ public class ReportResource {
 
         static Query of(String pemda, String tahun, String opd, String urusan, String bulan) {
             Violations v = new Violations();
-            Integer t = integer(v, "tahun", tahun);
+            Integer t = Params.integer(v, "tahun", tahun);
             Rules.dpa(v, pemda, t, opd);
             Kode u = Kode.parse(urusan).filter(k -> k.level() == Level.URUSAN).orElse(null);
             v.check(u != null, "urusan", "kode bidang urusan seperti 2.08");
-            Integer b = bulan == null ? Integer.valueOf(12) : integer(v, "bulan", bulan);
+            Integer b = bulan == null ? Integer.valueOf(12) : Params.integer(v, "bulan", bulan);
             if (b != null) {
                 Rules.bulan(v, "bulan", b);
             }
-            if (!v.isEmpty()) {
-                throw new id.capaian.core.problem.ProblemException(400, "permintaan-tidak-valid",
-                      "Permintaan tidak valid", v.errors().get(0).field() + ": " + v.errors().get(0).message(),
-                      v.errors());
-            }
+            v.throwIfAnyParameter();
             return new Query(new Dpa(pemda, t, opd), u, b);
-        }
-
-        private static Integer integer(Violations v, String field, String text) {
-            try {
-                return Integer.valueOf(text);
-            } catch (NumberFormatException e) {
-                v.add(field, "harus bilangan bulat");
-                return null;
-            }
         }
     }
 }

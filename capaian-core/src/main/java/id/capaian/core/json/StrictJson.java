@@ -11,8 +11,8 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
 /**
- * JSON is read strictly: unknown fields, numbers sent as strings, floats where integers belong and
- * trailing garbage are refused (400 naming the field) rather than guessed. Amounts are written as
+ * JSON is read strictly: unknown fields, duplicate keys, numbers sent as strings, floats where
+ * integers belong and trailing garbage are refused (400 naming the field) rather than guessed. Amounts are written as
  * plain JSON numbers, never in exponent form.
  */
 @Singleton
@@ -29,7 +29,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         for (LogicalType t : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);

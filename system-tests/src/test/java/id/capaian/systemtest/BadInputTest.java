@@ -143,13 +143,10 @@ class BadInputTest {
     }
 
     /**
-     * Duplicate keys in a JSON body: both owners answer 500 with an empty body (Jackson's
-     * InvalidDefinitionException "No fallback setter/field defined for creator property", which Quarkus maps
-     * to a bare 500). Kept apart so that the module stays green while the owners are fixed; remove
-     * {@code @Disabled} once capaian-core maps it to a 400 problem.
+     * Duplicate keys in a JSON body are refused as a 400 problem (capaian-core's strict duplicate
+     * detection); before that fix both owners answered a bare 500.
      */
     @Test
-    @org.junit.jupiter.api.Disabled("known defect: duplicate JSON keys give a bare 500 in budget-service and indicator-service")
     void duplicateJsonKeysAreA400Problem() throws Exception {
         Suite s = Suite.get();
         Workload w = new Workload("DUP").imported();

@@ -72,6 +72,20 @@ public final class Suite implements BeforeAllCallback {
                 "-Dmp.messaging.incoming.realization-updated.heartbeat.interval.ms=2000"), log(logName));
     }
 
+    /**
+     * Each test starts from a ready suite: a service left not ready by an earlier test's failure is restarted
+     * (and said so), so that one failure does not cascade into the next tests.
+     */
+    public void ensureReady() {
+        for (ServiceProcess p : new ServiceProcess[] {budget, indicator, report}) {
+            if (!p.alive() || !ServiceProcess.ready(p.url())) {
+                System.err.println("[suite] " + p.service + "-service is not ready at the start of a test: restarting it");
+                p.stop();
+                p.start().awaitReady(Duration.ofSeconds(120));
+            }
+        }
+    }
+
     void stop() {
         for (ServiceProcess p : new ServiceProcess[] {report, indicator, budget}) {
             if (p != null) {

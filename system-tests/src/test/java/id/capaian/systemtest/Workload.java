@@ -39,6 +39,7 @@ public final class Workload {
     private long next = 1_000;
 
     public Workload(String prefix) {
+        suite.ensureReady();
         opd = prefix + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36), 36)
                 .toUpperCase(Locale.ROOT);
     }
@@ -68,7 +69,28 @@ public final class Workload {
             return t.status() == 200 && t.json().get("total").get("anggaran").get("pagu").decimalValue()
                     .compareTo(BigDecimal.valueOf(dpa.totalPagu())) == 0;
         });
+        // Indicator events travel on other partitions: wait until the report holds every subject's latest version.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(this::reportHoldsOwnersVersions);
         return this;
+    }
+
+    String prefix() {
+        return Suite.PEMDA + "/" + Suite.TAHUN + "/" + opd + "/";
+    }
+
+    Map<String, Long> ownerVersions() throws SQLException {
+        Map<String, Long> owners = new HashMap<>(versions("budget",
+                "SELECT subject, max(version) FROM outbox WHERE subject LIKE ? GROUP BY subject", prefix()));
+        owners.putAll(versions("indicator", "SELECT subject, max(version) FROM outbox WHERE subject LIKE ? GROUP BY subject", prefix()));
+        return owners;
+    }
+
+    Map<String, Long> reportVersions() throws SQLException {
+        return versions("report", "SELECT subject, version FROM entity_state WHERE subject LIKE ?", prefix());
+    }
+
+    boolean reportHoldsOwnersVersions() throws SQLException {
+        return reportVersions().equals(ownerVersions());
     }
 
     /**
@@ -163,12 +185,8 @@ public final class Workload {
             assertThat(node.get("realisasi").decimalValue()).as("owner's %s", k).isEqualByComparingTo(BigDecimal.valueOf(lastJumlah.get(k)));
         }
 
-        String prefix = Suite.PEMDA + "/" + Suite.TAHUN + "/" + opd + "/";
-        Map<String, Long> reportVersions = versions("report", "SELECT subject, version FROM entity_state WHERE subject LIKE ?", prefix);
-        Map<String, Long> owners = new HashMap<>(versions("budget",
-                "SELECT subject, max(version) FROM outbox WHERE subject LIKE ? GROUP BY subject", prefix));
-        owners.putAll(versions("indicator", "SELECT subject, max(version) FROM outbox WHERE subject LIKE ? GROUP BY subject", prefix));
-        assertThat(reportVersions).as("the report holds each subject at the owner's latest version").isEqualTo(owners);
+        String prefix = prefix();
+        assertThat(reportVersions()).as("the report holds each subject at the owner's latest version").isEqualTo(ownerVersions());
         long unpublished = count("budget", "SELECT count(*) FROM outbox WHERE subject LIKE ? AND published_at IS NULL", prefix)
                 + count("indicator", "SELECT count(*) FROM outbox WHERE subject LIKE ? AND published_at IS NULL", prefix);
         assertThat(unpublished).as("events still in the outboxes").isZero();

@@ -1,7 +1,6 @@
 package id.capaian.report.domain;
 
 import id.capaian.core.domain.Capaian;
-import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.Predikat;
@@ -51,9 +50,5 @@ public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int
     }
 
     public record Total(Anggaran anggaran, String predikat) {
-    }
-
-    public static Level levelOf(String kode) {
-        return Kode.of(kode).level();
     }
 }

@@ -3,6 +3,7 @@ package id.capaian.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.capaian.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -62,7 +63,8 @@ class ConcurrentWritersTest {
                     String body = "{\"jumlah\": " + (thread * 1000 + i + 1) + ".25}";
                     HttpRequest req = HttpRequest.newBuilder(URI.create(url.toString().replaceAll("/$", "")
                                     + Seed.base(opd) + "/nodes/" + kode + "/realisasi/" + bulan))
-                            .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+                            .header("Content-Type", "application/json")
+                            .header("Authorization", TestTokens.bearer(TestTokens.admin("63.10"))).PUT(HttpRequest.BodyPublishers.ofString(body)).build();
                     HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                     writes.merge(kode, 1, Integer::sum);

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Starts the real PostgreSQL and Kafka for a service's tests through the project's own scripts
  * (deploy/local/infra, CAPAIAN_ENV=test: ports and data apart from the demo suite), and points the
- * service at them. Reuses what already runs; stops only what it started.
+ * service at them, trusting the development token key. Reuses what already runs; stops only what it started.
  */
 public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager {
 
@@ -23,9 +23,10 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
         if (run("start", false) != 0) {
             throw new IllegalStateException("deploy/local/infra start failed (CAPAIAN_ENV=test); see its output above");
         }
-        return Map.of(
-                "capaian.db.port", script("postgres.sh", "port"),
-                "kafka.bootstrap.servers", script("kafka.sh", "bootstrap"));
+        Map<String, String> config = new java.util.HashMap<>(TestTokens.serviceConfig());
+        config.put("capaian.db.port", script("postgres.sh", "port"));
+        config.put("kafka.bootstrap.servers", script("kafka.sh", "bootstrap"));
+        return config;
     }
 
     @Override

@@ -4,6 +4,8 @@ import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.DpaService;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.problem.Problem;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -112,6 +114,7 @@ public class DpaResource {
     @Inject DpaService service;
 
     @PUT
+    @Requires(Action.BULK_WRITE)
     @Path("/nodes")
     @Operation(summary = "Upsert nodes of a DPA",
             description = "Creates or updates the listed nodes in one transaction; the DPA is created with its first node. "
@@ -150,6 +153,7 @@ public class DpaResource {
     }
 
     @GET
+    @Requires(Action.READ)
     @Operation(summary = "Read a DPA as a tree with its sums",
             description = "urusan -> program -> kegiatan -> sub kegiatan in code order, with pagu, realisasi, "
                     + "capaianKeuangan (null when the pagu is 0) and sisa at every level and in total. Amounts above a "
@@ -172,6 +176,7 @@ public class DpaResource {
     }
 
     @GET
+    @Requires(Action.READ)
     @Path("/nodes/{kode}")
     @Operation(summary = "Read one node with its sums",
             description = "The node and its subtree with pagu, realisasi, capaianKeuangan and sisa; a sub kegiatan also "
@@ -195,6 +200,7 @@ public class DpaResource {
     }
 
     @DELETE
+    @Requires(Action.WRITE)
     @Path("/nodes/{kode}")
     @Operation(summary = "Remove a node",
             description = "Removes a node that has no children and no realization (a month recorded as 0.00 does not "
@@ -218,6 +224,7 @@ public class DpaResource {
     }
 
     @PUT
+    @Requires(Action.WRITE)
     @Path("/nodes/{kode}/realisasi/{bulan}")
     @Operation(summary = "Set the cumulative realization of a sub kegiatan for a month",
             description = "The cumulative realization to the end of the month (bulan 1..12). Idempotent: the same amount "
@@ -256,6 +263,7 @@ public class DpaResource {
     }
 
     @GET
+    @Requires(Action.READ)
     @Path("/nodes/{kode}/realisasi")
     @Operation(summary = "Read the monthly realization series of a sub kegiatan",
             description = "Every month recorded, in month order, each the cumulative realization to its end.")
@@ -278,6 +286,7 @@ public class DpaResource {
     }
 
     @PUT
+    @Requires(Action.BULK_WRITE)
     @Path("/realisasi/{bulan}")
     @Operation(summary = "Set the cumulative realizations of many sub kegiatan for a month",
             description = "Like the single PUT, for many sub kegiatan in one transaction: every fault is listed with its "

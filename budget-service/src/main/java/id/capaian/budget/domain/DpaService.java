@@ -1,10 +1,13 @@
 package id.capaian.budget.domain;
 
 import id.capaian.budget.events.BudgetEvents;
+import id.capaian.core.audit.AuditTrail;
+import id.capaian.core.audit.Change;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
+import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +32,8 @@ import java.util.TreeSet;
 /**
  * The DPA, its pagu and its realizations: one named method per write path, each one transaction that
  * checks every rule before it writes, locks the rows it changes and appends one outbox message per
- * changed sub kegiatan. Locks are always taken in node id order (after the DPA row, for structural
+ * changed sub kegiatan and one audit entry per changed node or month. Each first checks that its
+ * pemda-year is not locked. Locks are always taken in node id order (after the DPA row, for structural
  * changes), so concurrent writers queue instead of deadlocking and never lose an update.
  */
 @ApplicationScoped
@@ -49,8 +53,17 @@ public class DpaService {
     public record Summary(int created, int updated, int unchanged, int events) {
     }
 
+    /** What the audit trail keeps of a node, and of a month's realization. */
+    record NodeValues(String uraian, BigDecimal pagu) {
+    }
+
+    record Jumlah(BigDecimal jumlah) {
+    }
+
     @Inject EntityManager em;
     @Inject BudgetEvents events;
+    @Inject YearLocks locks;
+    @Inject AuditTrail audit;
 
     // ----------------------------------------------------------------------------------------- reads
 
@@ -94,6 +107,7 @@ public class DpaService {
         if (items == null) {
             throw ProblemException.badRequest("body", "diharapkan larik node [{\"kode\", \"uraian\", \"pagu\"}]");
         }
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         // 1. The request on its own: every fault at once.
         Violations v = new Violations();
         Map<Kode, Integer> index = new LinkedHashMap<>();
@@ -167,6 +181,7 @@ public class DpaService {
             String uraian = in.uraian().strip();
             BigDecimal pagu = pagus.get(k);
             DpaNode n = stored.get(k);
+            NodeValues before = live(n) ? new NodeValues(n.uraian, n.pagu) : null;
             if (n == null) {
                 n = new DpaNode();
                 n.dpa = dpa;
@@ -200,6 +215,7 @@ public class DpaService {
                 }
                 updated++;
             }
+            audit(ref, before == null ? "node.buat" : "node.ubah", k, "node", before, new NodeValues(n.uraian, n.pagu));
             if (k.level() == Level.SUB_KEGIATAN) {
                 announce.add(k);
             }
@@ -219,6 +235,7 @@ public class DpaService {
     /** Removes a node that has no children and no realization; a sub kegiatan is announced as removed. */
     @Transactional
     public void removeNode(DpaRef ref, Kode kode) {
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         Dpa dpa = dpa(ref, true);
         Map<Kode, DpaNode> stored = lockAll(dpa);
         DpaNode n = stored.get(kode);
@@ -248,6 +265,7 @@ public class DpaService {
         } else {
             n.removed = true;
         }
+        audit(ref, "node.hapus", kode, "node", new NodeValues(n.uraian, n.pagu), null);
     }
 
     /** The cumulative realization of one sub kegiatan to the end of {@code bulan}. Idempotent. */
@@ -256,6 +274,7 @@ public class DpaService {
         Violations v = new Violations();
         BigDecimal amount = Rules.rupiah(v, "jumlah", jumlah);
         v.throwIfAny();
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         Dpa dpa = dpa(ref, false);
         Map<Kode, DpaNode> locked = lock(dpa, List.of(kode));
         DpaNode n = locked.get(kode);
@@ -284,6 +303,7 @@ public class DpaService {
         if (items == null) {
             throw ProblemException.badRequest("body", "diharapkan larik [{\"kode\", \"jumlah\"}]");
         }
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         Violations v = new Violations();
         Map<Kode, Integer> index = new LinkedHashMap<>();
         Map<Kode, BigDecimal> amounts = new HashMap<>();
@@ -345,6 +365,8 @@ public class DpaService {
         if (r != null && r.jumlah.compareTo(amount) == 0) {
             return false;
         }
+        audit(ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, r == null ? null : new Jumlah(r.jumlah),
+                new Jumlah(amount));
         if (r == null) {
             r = new Realisasi();
             r.nodeId = n.id;
@@ -364,6 +386,10 @@ public class DpaService {
                 .getResultList().forEach(p -> parents.put(p.code(), p));
         events.announce(ref, n, parents.get(kegiatan), parents.get(program), amounts(rows));
         return true;
+    }
+
+    private void audit(DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
+        audit.record(new Change(aksi, ref.pemda(), ref.tahun(), ref.opd(), kode.value(), entitas, before, after));
     }
 
     private void announce(DpaRef ref, DpaNode n, Map<Kode, DpaNode> stored, TreeMap<Integer, Realisasi> rows) {

@@ -46,7 +46,11 @@ public final class Rules {
     /** The tenant triple of a path: pemda {@code 63.10} (or a province, {@code 63}), tahun, OPD {@code P3AP2KB}. */
     public static void dpa(Violations v, String pemda, Integer tahun, String opd) {
         pemdaTahun(v, pemda, tahun);
-        v.check(opd != null && OPD.matcher(opd).matches(), "opd",
+        opd(v, "opd", opd);
+    }
+
+    public static boolean opd(Violations v, String field, String opd) {
+        return v.check(opd != null && OPD.matcher(opd).matches(), field,
                 "kode OPD: huruf besar, angka, '-' atau '_', paling panjang 32 (contoh P3AP2KB)");
     }
 

@@ -44,6 +44,16 @@ public class ProblemException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** 401: no token, or one that is expired, not signed by the trusted issuer, or unreadable. */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(401, "tidak-terautentikasi", "Tidak terautentikasi", detail, List.of());
+    }
+
+    /** 403: a valid token whose roles, pemda or opd do not allow this operation on this scope. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "akses-ditolak", "Akses ditolak", detail, List.of());
+    }
+
     /** 404: the thing named in the path does not exist. */
     public static ProblemException notFound(String what, String field) {
         return new ProblemException(404, "tidak-ditemukan", "Tidak ditemukan", what + " tidak ditemukan",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.capaian.core.problem.Problem.FieldError;
+import io.quarkus.security.AuthenticationFailedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -26,10 +27,25 @@ public final class ProblemMappers {
     }
 
     static Response respond(Problem problem, UriInfo uri) {
-        return Response.status(problem.status())
+        Response.ResponseBuilder r = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "")))
-                .build();
+                .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "")));
+        if (problem.status() == 401) {
+            r.header("WWW-Authenticate", "Bearer realm=\"capaian\"");
+        }
+        return r.build();
+    }
+
+    /** A token that is present but expired, badly signed or unreadable (checked lazily, when first needed). */
+    @Provider
+    public static class BadToken implements ExceptionMapper<AuthenticationFailedException> {
+        @Context UriInfo uri;
+
+        @Override
+        public Response toResponse(AuthenticationFailedException e) {
+            return respond(ProblemException.unauthenticated(
+                    "token tidak sah: kedaluwarsa, tanda tangan salah, atau penerbit tidak dipercaya").problem(), uri);
+        }
     }
 
     @Provider

@@ -47,6 +47,10 @@ public final class DevTokens {
         this.key = key;
     }
 
+    public static DevTokens of(PrivateKey key) {
+        return new DevTokens(key);
+    }
+
     public static DevTokens load(Path pem) {
         try {
             String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

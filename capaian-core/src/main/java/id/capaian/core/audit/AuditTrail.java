@@ -2,7 +2,9 @@ package id.capaian.core.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import id.capaian.core.security.Caller;
 import id.capaian.core.security.Callers;
 import id.capaian.core.security.Role;
@@ -142,7 +144,9 @@ public class AuditTrail {
 
     private JsonNode fromJson(String text) {
         try {
-            return text == null ? null : json.readTree(text);
+            // amounts keep their scale: 150000.00 stays 150000.00, never a double
+            return text == null ? null : json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .with(JsonNodeFactory.withExactBigDecimals(true)).readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit_trail holds invalid JSON", e);
         }

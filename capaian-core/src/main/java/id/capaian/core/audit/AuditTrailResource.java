@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -21,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -53,46 +56,49 @@ public abstract class AuditTrailResource {
     @Inject AuditTrail trail;
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, CSV})
     @Requires(Action.READ)
     @Operation(summary = "Read the audit trail of a pemda-year",
             description = "Every committed change of this service's data, newest first: who (token subject, name, "
                     + "roles), when, what (aksi, opd, kode, entitas) and the values before and after. Filter by opd, "
                     + "by node (kode) or by user (pelaku). Append-only: no API changes or deletes an entry. "
-                    + "Ask for text/csv to export every matching entry at once.")
+                    + "Ask for text/csv (Accept) to export every matching entry at once, oldest first; JSON otherwise.")
     @APIResponse(responseCode = "200", description = "A page of entries (JSON) or all of them (CSV, ';'-separated)",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPage.class),
                             examples = @ExampleObject(name = "realisasi", value = EX_PAGE)),
-                    @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", value = EX_CSV))})
     @APIResponse(responseCode = "400", description = "Malformed path or query parameter", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "size", value = P400)))
-    public AuditPage page(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
-            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+    public Response get(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun,
             @QueryParam("opd") @Parameter(description = "Only this OPD", example = "P3AP2KB") String opd,
             @QueryParam("kode") @Parameter(description = "Only this node", example = "2.08.02.2.01.0003") String kode,
             @QueryParam("pelaku") @Parameter(description = "Only this user (token subject)") String pelaku,
-            @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based page") String page,
-            @QueryParam("size") @DefaultValue("50") @Parameter(description = "1..500") String size) {
+            @QueryParam("page") @DefaultValue("0") @Parameter(description = "0-based page (JSON)") String page,
+            @QueryParam("size") @DefaultValue("50") @Parameter(description = "1..500 (JSON)") String size,
+            @Context HttpHeaders headers) {
         AuditTrail.Filter f = filter(pemda, tahun, opd, kode, pelaku);
+        if (wantsCsv(headers)) {
+            return csv(f, pemda + "-" + tahun);
+        }
         Violations v = new Violations();
         Integer p = number(page);
         Integer s = number(size);
         v.check(p != null, "page", "bilangan bulat 0 atau lebih");
         v.check(s != null && s >= 1 && s <= MAX_SIZE, "size", "1 sampai " + MAX_SIZE);
         v.throwIfAnyParameter();
-        return trail.page(f, p, s);
+        return Response.ok(trail.page(f, p, s), MediaType.APPLICATION_JSON).build();
     }
 
-    @GET
-    @Produces(CSV)
-    @Requires(Action.READ)
-    @Operation(hidden = true)
-    public Response csv(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun,
-            @QueryParam("opd") String opd, @QueryParam("kode") String kode, @QueryParam("pelaku") String pelaku) {
-        AuditTrail.Filter f = filter(pemda, tahun, opd, kode, pelaku);
+    /** CSV only when asked for by name: a client that accepts anything gets JSON. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        return headers.getAcceptableMediaTypes().stream().findFirst()
+                .map(m -> !m.isWildcardType() && m.isCompatible(MediaType.valueOf(CSV))).orElse(false);
+    }
+
+    private Response csv(AuditTrail.Filter f, String name) {
         StreamingOutput body = out -> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.write("id;waktu;pelaku;nama;peran;aksi;pemda;tahun;opd;kode;entitas;sebelum;sesudah;trace_id\n");
@@ -111,8 +117,7 @@ public abstract class AuditTrailResource {
             w.flush();
         };
         return Response.ok(body, CSV + ";charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"riwayat-" + pemda + "-" + tahun + ".csv\"")
-                .build();
+                .header("Content-Disposition", "attachment; filename=\"riwayat-" + name + ".csv\"").build();
     }
 
     private static AuditTrail.Filter filter(String pemda, String tahun, String opd, String kode, String pelaku) {

@@ -77,7 +77,7 @@ public final class AuthorizationMatrix {
         return this;
     }
 
-    /** Restores a state in which every example request succeeds; run before each write expected to succeed. */
+    /** Restores a state in which every example request succeeds; run before and after each write expected to succeed. */
     public AuthorizationMatrix beforeAllowedWrite(Runnable reset) {
         this.beforeAllowedWrite = reset;
         return this;
@@ -164,6 +164,9 @@ public final class AuthorizationMatrix {
                         beforeAllowedWrite.run();
                     }
                     HttpResponse<String> r = send(ex.request(base, c.getValue()));
+                    if (write) {
+                        beforeAllowedWrite.run(); // and after: the reads that follow find the example state
+                    }
                     if (r.statusCode() / 100 == 2) {
                         allowed++;
                     } else {

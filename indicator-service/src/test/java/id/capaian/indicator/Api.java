@@ -20,7 +20,11 @@ final class Api {
     }
 
     static String base(String opd) {
-        return "/api/v1/indikator/" + PEMDA + "/" + TAHUN + "/" + opd;
+        return base(TAHUN, opd);
+    }
+
+    static String base(int tahun, String opd) {
+        return "/api/v1/indikator/" + PEMDA + "/" + tahun + "/" + opd;
     }
 
     static String subject(String opd, String kode, int nomor) {

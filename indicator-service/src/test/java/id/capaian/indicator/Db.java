@@ -16,12 +16,23 @@ public class Db {
 
     @Inject AgroalDataSource ds;
 
-    /** A fingerprint of every indicator, realization and outbox row: equal before and after means nothing written. */
+    /**
+     * A fingerprint of every indicator, realization, outbox row, audit entry and year lock: equal before and
+     * after means nothing written.
+     */
     public String snapshot() {
         return one("""
                 SELECT (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM indicator t)
                     || '/' || (SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.indicator_id, r.bulan), '')) FROM realisasi r)
-                    || '/' || (SELECT count(*) FROM outbox)""");
+                    || '/' || (SELECT count(*) FROM outbox) || '/' || (SELECT count(*) FROM audit_trail)
+                    || '/' || (SELECT md5(coalesce(string_agg(l::text, '|' ORDER BY l.pemda, l.tahun, l.opd), '')) FROM year_lock l)""");
+    }
+
+    /** Runs one statement as an unrestricted database client would (no API in between). */
+    public void execute(String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.execute();
+        }
     }
 
     /** The versions of the outbox rows of one subject, in commit order. */

@@ -6,8 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import id.capaian.core.domain.Angka;
 import id.capaian.testing.LocalInfrastructure;
+import id.capaian.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,11 +30,24 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole suite: the seed's table imported through report-service into the real owners, carried by
  * Kafka into the read model, and read back exact to the rupiah; then a live change, a re-import that
- * changes nothing, and a rejected import that writes nothing anywhere.
+ * changes nothing, and a rejected import that writes nothing anywhere. And the governance of the suite:
+ * a year lock set through report-service holds in every owner and makes the report FINAL (and public,
+ * as this deployment is configured) until it is unlocked with a reason; an import is its caller's.
  */
 @QuarkusTest
 @QuarkusTestResource(value = OwnerServices.class, restrictToAnnotatedClass = true)
+@TestProfile(CapaianEndToEndTest.PublishedWhenLocked.class)
 class CapaianEndToEndTest {
+
+    /** This deployment publishes the reports of locked years (the owners are started for this class alone anyway). */
+    public static class PublishedWhenLocked implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("capaian.reports.public-when-locked", "true");
+        }
+    }
+
+    static final String VERIFIKATOR = TestTokens.bearer(TestTokens.token("verifikator", "63.10", null));
 
     static final String FIXTURE = "capaian-2024-63.10-p3ap2kb-2.08.tsv";
 
@@ -179,6 +195,137 @@ class CapaianEndToEndTest {
         assertThat(outboxRows("budget", opd)).isZero();
         assertThat(outboxRows("indicator", opd)).isZero();
         given().get(url("budget") + "/api/v1/dpa/63.10/2024/{opd}", opd).then().statusCode(404);
+    }
+
+    /** A small DPA of one sub kegiatan with one indicator, written straight into the owners, and its report awaited. */
+    static void seed(String opd) {
+        given().contentType("application/json").body("""
+                [{"kode": "2.08.02", "uraian": "Program"}, {"kode": "2.08.02.2.01", "uraian": "Kegiatan"},
+                 {"kode": "2.08.02.2.01.0001", "uraian": "Sub kegiatan", "pagu": 1000000.00}]""")
+                .put(url("budget") + "/api/v1/dpa/63.10/2024/{opd}/nodes", opd).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().queryParam("urusan", "2.08")
+                .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd).statusCode() == 200);
+    }
+
+    static io.restassured.response.Response lock(String opd, boolean terkunci, String alasan) {
+        return given().header("Authorization", VERIFIKATOR).contentType("application/json")
+                .body(Map.of("opd", opd, "terkunci", terkunci, "alasan", alasan))
+                .put("/api/v1/reports/63.10/2024/kunci");
+    }
+
+    static int budgetWrite(String opd, String jumlah) {
+        return given().contentType("application/json").body("{\"jumlah\": " + jumlah + "}")
+                .put(url("budget") + "/api/v1/dpa/63.10/2024/{opd}/nodes/2.08.02.2.01.0001/realisasi/12", opd).statusCode();
+    }
+
+    static int indicatorWrite(String opd) {
+        return given().contentType("application/json").body("""
+                [{"kode": "2.08.02.2.01.0001", "indikator": [{"nama": "Jumlah dokumen", "satuan": "dokumen",
+                  "polaritas": "positif", "target": 4}]}]""")
+                .put(url("indicator") + "/api/v1/indikator/63.10/2024/{opd}/nodes", opd).statusCode();
+    }
+
+    static int annotate(String opd, String permasalahan) {
+        return given().contentType("application/json").body(Map.of("permasalahan", permasalahan))
+                .put("/api/v1/reports/63.10/2024/{opd}/anotasi/2.08.02", opd).statusCode();
+    }
+
+    /** The table as an anonymous reader gets it (no token at all). */
+    static io.restassured.response.Response anonymous(String opd) {
+        return given().noFilters().queryParam("urusan", "2.08").get("/api/v1/reports/63.10/2024/{opd}/capaian", opd);
+    }
+
+    @Test
+    void aLockThroughTheReportFreezesEveryOwnerAndMakesTheReportFinalUntilUnlockedWithAReason() {
+        String opd = "LCK" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        seed(opd);
+        assertThat(table(opd).getString("status")).isEqualTo("DRAFT");
+        assertThat(anonymous(opd).statusCode()).as("a draft is never public").isEqualTo(401);
+
+        lock(opd, true, "LKPJ 2024 disampaikan ke DPRD").then().statusCode(200)
+                .body("opd", org.hamcrest.Matchers.hasItem(opd));
+        // Every owner refuses writes to the locked OPD, and so does the report (annotations, imports).
+        assertThat(budgetWrite(opd, "1.00")).isEqualTo(409);
+        assertThat(indicatorWrite(opd)).isEqualTo(409);
+        assertThat(annotate(opd, "terlambat")).isEqualTo(409);
+        given().contentType("application/json").body(Map.of("permasalahan", "x"))
+                .put("/api/v1/reports/63.10/2024/{opd}/anotasi/2.08.02", opd)
+                .then().statusCode(409).body("type", org.hamcrest.Matchers.equalTo("/problems/tahun-terkunci"));
+        given().contentType("text/tab-separated-values").body("kode\turaian\n")
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd).then().statusCode(409);
+        // Another OPD of the same year is not locked.
+        String other = opd + "B";
+        assertThat(budgetWrite(other, "1.00")).isEqualTo(404);
+
+        JsonPath t = table(opd);
+        assertThat(t.getString("status")).isEqualTo("FINAL");
+        assertThat(t.getString("kunci.opd")).isEqualTo(opd);
+        assertThat(t.getString("kunci.oleh")).isEqualTo("dev-verifikator");
+        assertThat(t.getString("kunci.alasan")).isEqualTo("LKPJ 2024 disampaikan ke DPRD");
+        assertThat(given().queryParam("urusan", "2.08").queryParam("format", "csv")
+                .get("/api/v1/reports/63.10/2024/{opd}/capaian", opd).then().statusCode(200).extract().asString())
+                .contains("Status: FINAL (OPD " + opd + " dikunci ").contains("oleh Dev verifikator: LKPJ 2024 disampaikan ke DPRD)");
+        // This deployment publishes final reports: anyone may read them, and only them.
+        var pub = anonymous(opd);
+        assertThat(pub.statusCode()).isEqualTo(200);
+        assertThat(pub.jsonPath().getString("status")).isEqualTo("FINAL");
+        assertThat(given().noFilters().get("/api/v1/reports/63.10/2024/{opd}/anotasi/2.08.02", opd).statusCode())
+                .as("only the table and the analysis are public").isEqualTo(401);
+        assertThat(anonymous(other).statusCode()).isEqualTo(401);
+
+        // Unlocking needs a reason; with one, writes work again and the report is a draft again.
+        lock(opd, false, " ").then().statusCode(422).body("errors[0].field", org.hamcrest.Matchers.equalTo("alasan"));
+        assertThat(budgetWrite(opd, "1.00")).isEqualTo(409);
+        lock(opd, false, "Koreksi realisasi sesuai temuan Inspektorat").then().statusCode(200);
+        assertThat(budgetWrite(opd, "250000.00")).isEqualTo(200);
+        assertThat(indicatorWrite(opd)).isEqualTo(200);
+        assertThat(annotate(opd, "terlambat")).isEqualTo(200);
+        assertThat(table(opd).getString("status")).isEqualTo("DRAFT");
+        assertThat(anonymous(opd).statusCode()).isEqualTo(401);
+
+        // Both lock events are in the trail of report-service and of each owner, as the verifikator's.
+        for (String riwayat : List.of("/api/v1/reports/63.10/2024/riwayat", url("budget") + "/api/v1/dpa/63.10/2024/riwayat",
+                url("indicator") + "/api/v1/indikator/63.10/2024/riwayat")) {
+            JsonPath r = given().accept("application/json").queryParam("opd", opd).queryParam("pelaku", "dev-verifikator").get(riwayat)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(r.getList("items.aksi")).as(riwayat).containsExactly("kunci.buka", "kunci.pasang");
+            assertThat(r.getString("items[0].sesudah.alasan")).isEqualTo("Koreksi realisasi sesuai temuan Inspektorat");
+        }
+    }
+
+    @Test
+    void anImportIsWrittenAsItsCallerOrNotAtAll() throws Exception {
+        String opd = "OPR" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String tsv = fixture();
+
+        // An operator of another OPD may not import into this one: nothing is written anywhere.
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("operator", "63.10", "DINKES")))
+                .contentType("text/tab-separated-values").body(tsv)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd)
+                .then().statusCode(403).contentType("application/problem+json");
+        assertThat(outboxRows("budget", opd)).isZero();
+        assertThat(outboxRows("indicator", opd)).isZero();
+        given().get(url("budget") + "/api/v1/dpa/63.10/2024/{opd}", opd).then().statusCode(404);
+        given().accept("application/json").queryParam("opd", opd).get("/api/v1/reports/63.10/2024/riwayat").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(0));
+
+        // Its own operator may: the owners record every row as hers, report-service the import.
+        String pelaku = "dev-operator-" + opd.toLowerCase();
+        given().header("Authorization", TestTokens.bearer(TestTokens.token("operator", "63.10", opd)))
+                .contentType("text/tab-separated-values").body(tsv)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd).then().statusCode(200);
+        for (String riwayat : List.of(url("budget") + "/api/v1/dpa/63.10/2024/riwayat",
+                url("indicator") + "/api/v1/indikator/63.10/2024/riwayat")) {
+            JsonPath r = given().accept("application/json").queryParam("opd", opd).queryParam("size", "500").get(riwayat)
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(r.getInt("total")).as(riwayat).isPositive();
+            assertThat(r.getList("items.pelaku")).as(riwayat).containsOnly(pelaku);
+        }
+        given().accept("application/json").queryParam("opd", opd).get("/api/v1/reports/63.10/2024/riwayat").then().statusCode(200)
+                .body("total", org.hamcrest.Matchers.equalTo(1))
+                .body("items[0].aksi", org.hamcrest.Matchers.equalTo("import.capaian"))
+                .body("items[0].pelaku", org.hamcrest.Matchers.equalTo(pelaku))
+                .body("items[0].sesudah.counts.program", org.hamcrest.Matchers.equalTo(6));
     }
 
     static BigDecimal capaianOf(List<Map<String, Object>> rows, String kode) {

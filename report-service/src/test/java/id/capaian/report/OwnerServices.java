@@ -1,6 +1,7 @@
 package id.capaian.report;
 
 import id.capaian.testing.LocalInfrastructure;
+import id.capaian.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -37,11 +38,13 @@ public class OwnerServices implements QuarkusTestResourceLifecycleManager {
             Path log = Path.of("target", "owner-" + service + ".log").toAbsolutePath();
             try {
                 Files.createDirectories(log.getParent());
-                processes.add(new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
+                List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
                         "-Dcapaian.db.port=" + pgPort, "-Dkafka.bootstrap.servers=" + kafka,
                         "-Dcapaian.outbox.poll-interval=PT0.2S", "-Dquarkus.log.console.json.enabled=false",
-                        "-Dquarkus.otel.sdk.disabled=false", "-jar", jar.toString())
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+                        "-Dquarkus.otel.sdk.disabled=false"));
+                command.addAll(TestTokens.jvmOptions()); // the owners trust the same test tokens as we do
+                command.addAll(List.of("-jar", jar.toString()));
+                processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

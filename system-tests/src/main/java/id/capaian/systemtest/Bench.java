@@ -89,6 +89,11 @@ public final class Bench {
         }
         quick = opt.containsKey("quick");
         root = Path.of(opt.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        // The development signing key (deploy/local/dev-keys) is found from here: every request carries an admin
+        // token of its pemda (Http), and the startup measurements' services trust that key (ServiceProcess).
+        if (System.getProperty("capaian.root") == null) {
+            System.setProperty("capaian.root", root.toString());
+        }
         budget = opt.getOrDefault("budget", "http://127.0.0.1:8081");
         indicator = opt.getOrDefault("indicator", "http://127.0.0.1:8082");
         report = opt.getOrDefault("report", "http://127.0.0.1:8083");

@@ -3,25 +3,76 @@ package id.capaian.systemtest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** A small HTTP/1.1 client for the suite's REST APIs; JSON numbers stay exact (BigDecimal). */
+/**
+ * A small HTTP/1.1 client for the suite's REST APIs; JSON numbers stay exact (BigDecimal).
+ *
+ * <p>Every /api request carries a bearer token: by default an admin token (development key,
+ * deploy/local/dev-keys) of the pemda named in the URL's path, so that tests of behaviour are not tests
+ * of access; {@link #anonymous()} and {@link #withToken(String)} are for the tests of access.
+ */
 public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    private final HttpClient client;
+    /** The pemda whose admin token goes with an /api path that names none (/api/v1/read-model/...). */
+    public static final String DEFAULT_PEMDA = "63.10";
 
+    /** /api/v1/{dpa|indikator|reports|imports}/{pemda}/...: the pemda segment, still percent-encoded. */
+    private static final Pattern PEMDA = Pattern.compile("/api/v1/(?:dpa|indikator|reports|imports)/([^/?#]*)");
+
+    private final HttpClient client;
+    /** URL -> the token to send with it, or null for none. */
+    private final Function<String, String> tokenFor;
+
+    /** Sends an admin token of the pemda in each request's path (of {@link #DEFAULT_PEMDA} when it names none). */
     public Http() {
+        this(Http::adminTokenFor);
+    }
+
+    public Http(Function<String, String> tokenFor) {
+        this.tokenFor = tokenFor;
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Sends no Authorization header at all. */
+    public static Http anonymous() {
+        return new Http(url -> null);
+    }
+
+    /** Sends this token (valid or not) with every request. */
+    public static Http withToken(String token) {
+        return new Http(url -> token);
+    }
+
+    /** The admin token of the pemda that {@code url} names (percent-decoded as the services decode a path parameter). */
+    public static String adminTokenFor(String url) {
+        if (!url.contains("/api/")) {
+            return null; // /q/health, /q/metrics: not protected
+        }
+        return TestTokens.admin(pemdaOf(url));
+    }
+
+    static String pemdaOf(String url) {
+        Matcher m = PEMDA.matcher(url);
+        if (!m.find()) {
+            return DEFAULT_PEMDA;
+        }
+        return URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     public record Response(int status, String contentType, String body, long nanos) {
@@ -39,11 +90,11 @@ public final class Http {
     }
 
     public Response get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/json").GET());
+        return send(request(url).header("Accept", "application/json").GET());
     }
 
     public Response put(String url, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        return send(request(url).header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
@@ -52,12 +103,12 @@ public final class Http {
     }
 
     public Response post(String url, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+        return send(request(url).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response send(String method, String url, String contentType, byte[] body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        HttpRequest.Builder b = request(url);
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -66,11 +117,21 @@ public final class Http {
 
     public CompletableFuture<Response> putJsonAsync(String url, String body) {
         long t0 = System.nanoTime();
-        HttpRequest r = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        HttpRequest r = request(url).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return client.sendAsync(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .thenApply(res -> new Response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(),
                         System.nanoTime() - t0));
+    }
+
+    /** A request to {@code url} with its bearer token, if any. */
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+        String token = tokenFor.apply(url);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
     }
 
     private Response send(HttpRequest.Builder b) {

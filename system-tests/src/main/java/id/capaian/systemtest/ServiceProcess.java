@@ -1,5 +1,6 @@
 package id.capaian.systemtest;
 
+import id.capaian.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -14,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One packaged Quarkus service (its quarkus-run.jar) run as a process on a port of its own, pointed at a
- * PostgreSQL port and a Kafka bootstrap address, with its output in a log file.
+ * PostgreSQL port and a Kafka bootstrap address, with its output in a log file. It trusts the development
+ * signing key (deploy/local/dev-keys, issuer capaian-dev: {@link TestTokens#jvmOptions()}), so that the tokens
+ * {@link Http} sends are valid; a service configured with no token issuer refuses to start.
  */
 public final class ServiceProcess {
 
@@ -36,6 +39,7 @@ public final class ServiceProcess {
         }
         command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort,
                 "-Dkafka.bootstrap.servers=" + kafka));
+        command.addAll(TestTokens.jvmOptions());
         command.addAll(extraProps);
         command.addAll(List.of("-jar", jar.toString()));
     }

@@ -2,11 +2,17 @@ package id.capaian.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.capaian.testing.DevTokens;
+import id.capaian.testing.DevTokens.Claims;
+import id.capaian.testing.TestTokens;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Hundreds of malformed requests across every public endpoint of the three services: fuzzed and truncated
  * bodies, wrong types, huge numbers, broken encodings, oversized payloads, path traversal and injection
  * strings in codes. None may answer 5xx, every answer must be a 4xx problem+json, and nothing may be
- * written anywhere (owners' and report's state compared before and after).
+ * written anywhere (owners' and report's state compared before and after). Every request carries a valid
+ * admin token of the pemda in its path (even a malformed one: {@link Http}), so that it is the input that
+ * is refused, not the caller; {@link #requestsWithoutAValidTokenAreRefusedAndWriteNothing()} tests the callers.
  */
 @ExtendWith(Suite.class)
 class BadInputTest {
@@ -76,6 +84,20 @@ class BadInputTest {
                 calls.add(new Call("GET", report + "/reports" + tenant + "/capaian?urusan=2.16", null, null));
                 calls.add(new Call("POST", report + "/imports" + tenant + "/capaian", "text/tab-separated-values", b(w.dpa.tsv())));
             }
+            for (String year : List.of("/" + bad + "/" + Suite.TAHUN, "/" + Suite.PEMDA + "/" + bad)) {
+                for (String owner : List.of(budget, indicator, report + "/reports")) {
+                    calls.add(new Call("GET", owner + year + "/kunci", null, null));
+                    calls.add(new Call("PUT", owner + year + "/kunci", "application/json", b("{\"terkunci\": false, \"alasan\": \"uji\"}")));
+                    calls.add(new Call("GET", owner + year + "/riwayat", null, null));
+                }
+            }
+            for (String owner : List.of(budget, indicator, report + "/reports")) {
+                String riwayat = owner + "/" + Suite.PEMDA + "/" + Suite.TAHUN + "/riwayat";
+                calls.add(new Call("GET", riwayat + "?kode=" + bad, null, null));
+                calls.add(new Call("GET", riwayat + "?opd=" + bad, null, null));
+                calls.add(new Call("GET", riwayat + "?page=" + bad, null, null));
+                calls.add(new Call("GET", riwayat + "?size=" + bad, null, null));
+            }
             calls.add(new Call("GET", budget + opdPath + "/nodes/" + bad, null, null));
             calls.add(new Call("PUT", budget + opdPath + "/nodes/" + bad + "/realisasi/12", "application/json", b("{\"jumlah\": 1.00}")));
             calls.add(new Call("PUT", budget + opdPath + "/nodes/" + kode + "/realisasi/" + bad, "application/json", b("{\"jumlah\": 1.00}")));
@@ -97,6 +119,16 @@ class BadInputTest {
             calls.add(new Call("PUT", indicator + opdPath + "/nodes", "application/json", body));
             calls.add(new Call("PUT", indicator + opdPath + "/realisasi/12", "application/json", body));
             calls.add(new Call("PUT", report + "/reports" + opdPath + "/anotasi/" + w.dpa.program, "application/json", body));
+            // None of these bodies says "terkunci": the year stays open (and a refusal writes no audit entry).
+            for (String owner : List.of(budget, indicator, report + "/reports")) {
+                calls.add(new Call("PUT", owner + "/" + Suite.PEMDA + "/" + Suite.TAHUN + "/kunci", "application/json", body));
+            }
+        }
+        for (String lock : List.of("{\"terkunci\": \"ya\"}", "{\"terkunci\": false}", "{\"terkunci\": false, \"alasan\": \"\"}",
+                "{\"terkunci\": true, \"opd\": \"../x\"}", "{\"terkunci\": true, \"alasan\": \"" + "x".repeat(5000) + "\"}")) {
+            for (String owner : List.of(budget, indicator, report + "/reports")) {
+                calls.add(new Call("PUT", owner + "/" + Suite.PEMDA + "/" + Suite.TAHUN + "/kunci", "application/json", b(lock)));
+            }
         }
         for (String text : List.of("abc", "27,54,1", "1e999", "", "１２", "-0,5")) {
             calls.add(new Call("PUT", indicator + opdPath + "/nodes/" + kode + "/indikator/1/realisasi/12", "text/plain", b(text)));
@@ -159,6 +191,107 @@ class BadInputTest {
         assertThat(i.contentType()).startsWith("application/problem+json");
     }
 
+    /**
+     * Every kind of endpoint (read, item write, bulk write, import, annotation, lock, audit trail) of the three
+     * services without a token, with a malformed, expired, badly signed, unsigned or foreign-issuer one: 401;
+     * with a valid token whose pemda, opd or role does not cover the request: 403. Always a problem+json, and
+     * nothing written. (The authorization matrix of each service tests every operation × role; this is the
+     * same from outside, against the packaged services as they are configured for production but the key.)
+     */
+    @Test
+    void requestsWithoutAValidTokenAreRefusedAndWriteNothing() throws Exception {
+        Suite s = Suite.get();
+        Workload w = new Workload("AUTH").imported();
+        String opdPath = "/" + Suite.PEMDA + "/" + Suite.TAHUN + "/" + w.opd;
+        String yearPath = "/" + Suite.PEMDA + "/" + Suite.TAHUN;
+        String kode = w.dpa.subKegiatan.get(0);
+        String budget = s.budget.url() + "/api/v1/dpa";
+        String indicator = s.indicator.url() + "/api/v1/indikator";
+        String report = s.report.url() + "/api/v1";
+        byte[] lock = b("{\"terkunci\": true, \"alasan\": \"uji akses\"}");
+
+        List<Call> reads = List.of(
+                new Call("GET", budget + opdPath, null, null),
+                new Call("GET", budget + yearPath + "/riwayat", null, null),
+                new Call("GET", budget + yearPath + "/kunci", null, null),
+                new Call("GET", indicator + opdPath, null, null),
+                new Call("GET", indicator + yearPath + "/riwayat", null, null),
+                new Call("GET", report + "/reports" + opdPath + "/capaian?urusan=" + w.dpa.urusan, null, null),
+                new Call("GET", report + "/reports" + yearPath + "/riwayat", null, null));
+        List<Call> writes = List.of(
+                new Call("PUT", budget + opdPath + "/nodes/" + kode + "/realisasi/12", "application/json", b("{\"jumlah\": 7.00}")),
+                new Call("PUT", budget + opdPath + "/realisasi/12", "application/json", b("[{\"kode\": \"" + kode + "\", \"jumlah\": 7}]")),
+                new Call("DELETE", budget + opdPath + "/nodes/" + kode, null, null),
+                new Call("PUT", indicator + opdPath + "/nodes/" + kode + "/indikator/1/realisasi/12", "application/json", b("{\"nilai\": 7}")),
+                new Call("PUT", report + "/reports" + opdPath + "/anotasi/" + w.dpa.program, "application/json", b("{\"kebijakan\": \"uji\"}")),
+                new Call("POST", report + "/imports" + opdPath + "/capaian", "text/tab-separated-values", b(w.dpa.tsv())),
+                new Call("PUT", budget + yearPath + "/kunci", "application/json", lock),
+                new Call("PUT", indicator + yearPath + "/kunci", "application/json", lock),
+                new Call("PUT", report + "/reports" + yearPath + "/kunci", "application/json", lock));
+
+        DevTokens dev = TestTokens.tokens();
+        Claims admin = Claims.of("admin", Suite.PEMDA, null);
+        String valid = dev.mint(admin);
+        String[] parts = valid.split("\\.");
+        char[] signature = parts[2].toCharArray();
+        signature[10] = signature[10] == 'A' ? 'B' : 'A';
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Map<String, Http> unauthenticated = new LinkedHashMap<>();
+        unauthenticated.put("no token", Http.anonymous());
+        unauthenticated.put("not a JWT", Http.withToken("bukan-token"));
+        unauthenticated.put("expired", Http.withToken(dev.mint(admin.expired())));
+        unauthenticated.put("bad signature", Http.withToken(parts[0] + "." + parts[1] + "." + new String(signature)));
+        unauthenticated.put("unsigned (alg none)", Http.withToken(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(b("{\"alg\":\"none\",\"typ\":\"JWT\"}")) + "." + parts[1] + "."));
+        unauthenticated.put("another issuer", Http.withToken(dev.mint(admin, "https://sso.example.go.id/realms/lain")));
+        unauthenticated.put("another key", Http.withToken(DevTokens.of(generator.generateKeyPair().getPrivate()).mint(admin)));
+        Map<String, Http> forbidden = new LinkedHashMap<>();
+        forbidden.put("admin of another pemda", Http.withToken(TestTokens.admin("63.10")));
+        forbidden.put("operator of another OPD", Http.withToken(TestTokens.token("operator", Suite.PEMDA, "LAIN")));
+        forbidden.put("pembaca", Http.withToken(TestTokens.token("pembaca", Suite.PEMDA, null)));
+
+        Map<String, Long> before = state(s, w);
+        List<String> faults = new ArrayList<>();
+        int requests = 0;
+        for (var e : unauthenticated.entrySet()) {
+            for (Call c : concat(reads, writes)) {
+                requests++;
+                expect(faults, e.getKey(), e.getValue(), c, 401);
+            }
+        }
+        for (var e : forbidden.entrySet()) {
+            for (Call c : e.getKey().equals("admin of another pemda") ? concat(reads, writes) : writes) {
+                requests++;
+                expect(faults, e.getKey(), e.getValue(), c, 403);
+            }
+        }
+        Map<String, Long> after = state(s, w);
+
+        assertThat(faults).as("answers other than the expected 401/403 problem+json (of %d requests)", requests).isEmpty();
+        assertThat(after).as("nothing written").isEqualTo(before);
+    }
+
+    static List<Call> concat(List<Call> a, List<Call> b) {
+        List<Call> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    static void expect(List<String> faults, String who, Http http, Call c, int status) {
+        Http.Response r;
+        try {
+            r = http.send(c.method(), c.url(), c.contentType(), c.body());
+        } catch (RuntimeException e) {
+            faults.add(who + ": " + c.method() + " " + abbreviate(c.url()) + " -> " + e);
+            return;
+        }
+        if (r.status() != status || !r.contentType().startsWith("application/problem+json")) {
+            faults.add(who + ": " + c.method() + " " + abbreviate(c.url()) + " -> " + r.status() + " " + r.contentType() + " "
+                    + abbreviate(r.body()));
+        }
+    }
+
     static String abbreviate(String s) {
         return s.length() > 160 ? s.substring(0, 160) + "…" : s;
     }
@@ -172,9 +305,25 @@ class BadInputTest {
         m.put("report.anotasi", scalar(s, "report", "SELECT count(*) FROM anotasi"));
         m.put("report.import_stated", scalar(s, "report", "SELECT count(*) FROM import_stated"));
         m.put("report.import_stated.at", scalar(s, "report", "SELECT coalesce(extract(epoch FROM max(imported_at)) * 1000, 0)::bigint FROM import_stated"));
+        for (String db : List.of("budget", "indicator", "report")) {
+            m.put(db + ".audit_trail", scalarIfTable(s, db, "audit_trail", "SELECT count(*) FROM audit_trail"));
+            m.put(db + ".year_lock", scalarIfTable(s, db, "year_lock", "SELECT count(*) FROM year_lock"));
+        }
         m.put("budget.tree", (long) s.http.get(w.budgetBase()).body().hashCode());
         m.put("indicator.tree", (long) s.http.get(w.indicatorBase()).body().hashCode());
         return m;
+    }
+
+    /** As {@link #scalar}, or -1 while the service has not created that table (a service without it yet). */
+    static long scalarIfTable(Suite s, String db, String table, String sql) throws Exception {
+        try {
+            return scalar(s, db, sql);
+        } catch (SQLException e) {
+            if ("42P01".equals(e.getSQLState())) {
+                return -1;
+            }
+            throw e;
+        }
     }
 
     static long scalar(Suite s, String db, String sql) throws Exception {

@@ -8,6 +8,8 @@ import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import id.capaian.indicator.domain.Dpa;
 import id.capaian.indicator.domain.Indicator;
 import id.capaian.indicator.domain.IndicatorRules;
@@ -52,14 +54,15 @@ public class IndikatorResource {
     @Inject IndicatorService service;
     @Inject ObjectMapper json;
 
-    @PathParam("pemda") @Parameter(description = "Kode pemda", example = "63.10", schema = @Schema(pattern = "^\\d{2}(\\.\\d{2})?$"))
+    @PathParam("pemda") @Parameter(description = "Kode pemda", example = "63.10", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2}(\\.\\d{2})?$"))
     String pemda;
     @PathParam("tahun") @Parameter(description = "Tahun anggaran, 2000 sampai 2100", example = "2024")
     int tahun;
-    @PathParam("opd") @Parameter(description = "Kode OPD", example = "P3AP2KB", schema = @Schema(pattern = "^[A-Z0-9][A-Z0-9_-]{0,31}$"))
+    @PathParam("opd") @Parameter(description = "Kode OPD", example = "P3AP2KB", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z0-9][A-Z0-9_-]{0,31}$"))
     String opd;
 
     @GET
+    @Requires(Action.READ)
     @Operation(operationId = "daftarIndikator", summary = "Semua indikator DPA",
             description = "Setiap indikator hidup OPD-tahun ini dalam urutan kode, dengan target, realisasi bulan terakhir "
                     + "(atau sampai ?bulan=), capaian dan predikat.")
@@ -79,6 +82,7 @@ public class IndikatorResource {
     }
 
     @PUT
+    @Requires(Action.BULK_WRITE)
     @Path("/nodes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "simpanIndikatorNode", summary = "Simpan daftar lengkap indikator node",
@@ -119,6 +123,7 @@ public class IndikatorResource {
     }
 
     @GET
+    @Requires(Action.READ)
     @Path("/nodes/{kode}")
     @Operation(operationId = "indikatorNode", summary = "Indikator satu node")
     @APIResponse(responseCode = "200", description = "Indikator hidup node itu, urut nomor",
@@ -140,6 +145,7 @@ public class IndikatorResource {
     }
 
     @DELETE
+    @Requires(Action.WRITE)
     @Path("/nodes/{kode}/indikator/{nomor}")
     @Operation(operationId = "hapusIndikator", summary = "Hapus satu indikator",
             description = "Diumumkan sekali lagi dengan removed: true dan versi yang lebih tinggi.")
@@ -160,6 +166,7 @@ public class IndikatorResource {
     }
 
     @PUT
+    @Requires(Action.WRITE)
     @Path("/nodes/{kode}/indikator/{nomor}/realisasi/{bulan}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Operation(operationId = "simpanRealisasiIndikator", summary = "Realisasi satu indikator sampai akhir bulan",
@@ -199,6 +206,7 @@ public class IndikatorResource {
     }
 
     @GET
+    @Requires(Action.READ)
     @Path("/nodes/{kode}/indikator/{nomor}/realisasi")
     @Operation(operationId = "seriRealisasiIndikator", summary = "Seri realisasi bulanan satu indikator")
     @APIResponse(responseCode = "200", description = "Bulan-bulan yang dilaporkan, urut bulan",
@@ -222,6 +230,7 @@ public class IndikatorResource {
     }
 
     @PUT
+    @Requires(Action.BULK_WRITE)
     @Path("/realisasi/{bulan}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "simpanRealisasiBanyak", summary = "Realisasi banyak indikator untuk satu bulan",

@@ -1,6 +1,10 @@
 package id.capaian.indicator.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import id.capaian.core.audit.AuditTrail;
+import id.capaian.core.audit.Change;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.indicator.events.IndicatorEvents;
@@ -15,11 +19,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Every write of the indicator service, one named method per write path, each one transaction: the
  * rows it changes are locked (PESSIMISTIC_WRITE, in code order, so concurrent writers queue rather
- * than deadlock), and each changed indicator gets exactly one new version and one outbox message.
+ * than deadlock), and each changed indicator gets exactly one new version and one outbox message, and
+ * one audit entry per changed indicator or month. Each first checks that its pemda-year (or OPD) is
+ * not locked, before it locks or reads anything else.
  * Callers pass specs already validated (see {@link IndicatorRules}); existence is checked here,
  * before anything is written.
  */
@@ -30,8 +38,34 @@ public class IndicatorService {
     public static final Comparator<Indicator> ORDER =
             Comparator.comparing(Indicator::kodeValue).thenComparingInt(i -> i.nomor);
 
+    /**
+     * What the audit trail keeps of an indicator; {@code realisasi} only when it is removed (its
+     * realizations go with it).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record IndikatorValues(String nama, String satuan, String polaritas,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String rumus, BigDecimal target,
+            SortedMap<Integer, BigDecimal> realisasi) {
+
+        static IndikatorValues of(Indicator i) {
+            return new IndikatorValues(i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target), null);
+        }
+
+        static IndikatorValues removed(Indicator i) {
+            SortedMap<Integer, BigDecimal> series = new TreeMap<>();
+            i.realisasi.forEach((bulan, nilai) -> series.put(bulan, plain(nilai)));
+            return new IndikatorValues(i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target), series);
+        }
+    }
+
+    /** What the audit trail keeps of one month's realization. */
+    record Nilai(BigDecimal nilai) {
+    }
+
     @Inject EntityManager em;
     @Inject IndicatorEvents events;
+    @Inject YearLocks locks;
+    @Inject AuditTrail audit;
 
     // ---- writes -------------------------------------------------------------------------------
 
@@ -42,6 +76,7 @@ public class IndicatorService {
      */
     @Transactional
     public List<Indicator> replaceIndicators(Dpa dpa, List<NodeSpec> nodes) {
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
         List<Indicator> live = new ArrayList<>();
         for (NodeSpec node : ordered) {
@@ -55,21 +90,24 @@ public class IndicatorService {
             }
             for (int n = 0; n < node.indikator().size(); n++) {
                 Indicator i = existing.remove(n + 1);
-                if (i == null) {
-                    i = Indicator.create(dpa, node.kode(), n + 1);
-                    i.apply(node.indikator().get(n));
-                    events.changed(i); // takes version 1 (or the next after a tombstone) before the insert
-                    i.persist();
-                } else if (i.apply(node.indikator().get(n))) {
-                    events.changed(i);
+                IndikatorValues before = i == null || i.removed ? null : IndikatorValues.of(i);
+                boolean created = i == null;
+                if (created) {
+                    i = Indicator.create(dpa, node.kode(), n + 1); // not live: apply always changes it
+                }
+                if (i.apply(node.indikator().get(n))) {
+                    events.changed(i); // a new one takes version 1 (or the next after a tombstone) before the insert
+                    if (created) {
+                        i.persist();
+                    }
+                    audit(i, before == null ? "indikator.buat" : "indikator.ubah", before, IndikatorValues.of(i));
                 }
                 live.add(i);
             }
             live.forEach(i -> i.realisasi.size()); // loaded here: the caller reads the series outside the transaction
             for (Indicator beyond : existing.values()) {
                 if (!beyond.removed) {
-                    beyond.remove();
-                    events.changed(beyond);
+                    remove(beyond);
                 }
             }
         }
@@ -79,10 +117,9 @@ public class IndicatorService {
     /** Sets one indicator's value to the end of {@code bulan}; announces only a change. */
     @Transactional
     public Indicator setRealisasi(Dpa dpa, Kode kode, int nomor, int bulan, BigDecimal nilai) {
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
-        if (i.setRealisasi(bulan, nilai)) {
-            events.changed(i);
-        }
+        setRealisasi(i, bulan, nilai);
         i.realisasi.size();
         return i;
     }
@@ -93,6 +130,7 @@ public class IndicatorService {
      */
     @Transactional
     public List<Indicator> setRealisasi(Dpa dpa, int bulan, List<RealisasiSpec> items) {
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             order.add(k);
@@ -112,9 +150,7 @@ public class IndicatorService {
                     unknown);
         }
         for (int k : order) {
-            if (found[k].setRealisasi(bulan, items.get(k).nilai())) {
-                events.changed(found[k]);
-            }
+            setRealisasi(found[k], bulan, items.get(k).nilai());
             found[k].realisasi.size();
         }
         return List.of(found);
@@ -123,9 +159,34 @@ public class IndicatorService {
     /** Removes one indicator (a tombstone remains, announced with removed: true). */
     @Transactional
     public void removeIndicator(Dpa dpa, Kode kode, int nomor) {
-        Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        remove(lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor")));
+    }
+
+    /** Records one month's value; an unchanged value announces and audits nothing. */
+    private void setRealisasi(Indicator i, int bulan, BigDecimal nilai) {
+        BigDecimal old = i.realisasi.get(bulan);
+        if (i.setRealisasi(bulan, nilai)) {
+            events.changed(i);
+            audit(i, "realisasi.ubah", "indikator/" + i.nomor + "/realisasi/" + bulan,
+                    old == null ? null : new Nilai(plain(old)), new Nilai(plain(nilai)));
+        }
+    }
+
+    /** Makes a live indicator a tombstone, announced and audited with the values (and realizations) it had. */
+    private void remove(Indicator i) {
+        IndikatorValues before = IndikatorValues.removed(i);
         i.remove();
         events.changed(i);
+        audit(i, "indikator.hapus", before, null);
+    }
+
+    private void audit(Indicator i, String aksi, IndikatorValues before, IndikatorValues after) {
+        audit(i, aksi, "indikator/" + i.nomor, before, after);
+    }
+
+    private void audit(Indicator i, String aksi, String entitas, Object before, Object after) {
+        audit.record(new Change(aksi, i.pemda, i.tahun, i.opd, i.kode, entitas, before, after));
     }
 
     // ---- reads --------------------------------------------------------------------------------
@@ -185,6 +246,12 @@ public class IndicatorService {
     private void lockNode(Dpa dpa, Kode kode) {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(8082, hashtext(?1))) l")
                 .setParameter(1, dpa.subject(kode.value(), 0)).getSingleResult();
+    }
+
+    /** 65.0000 as 65 and 27.5400 as 27.54, so the trail shows a value as the client wrote it. */
+    private static BigDecimal plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static String describe(Kode kode, int nomor) {

@@ -4,6 +4,8 @@ import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.report.domain.Annotations;
 import id.capaian.report.domain.Annotations.Anotasi;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -37,6 +39,7 @@ public class AnotasiResource {
     @Inject Annotations annotations;
 
     @GET
+    @Requires(Action.READ)
     @Operation(summary = "Anotasi satu baris")
     @APIResponse(responseCode = "200", description = "Anotasi", content = @Content(schema = @Schema(implementation = Anotasi.class),
             examples = @ExampleObject(name = "program", value = EXAMPLE)))
@@ -54,6 +57,7 @@ public class AnotasiResource {
     }
 
     @PUT
+    @Requires(Action.ANNOTATE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Menetapkan anotasi satu baris (seluruhnya; idempoten)",
             description = "Isian yang kosong atau null dihapus. Kebijakan hanya untuk baris program.")
@@ -74,6 +78,7 @@ public class AnotasiResource {
     }
 
     @DELETE
+    @Requires(Action.ANNOTATE)
     @Operation(summary = "Menghapus anotasi satu baris (idempoten)")
     @APIResponse(responseCode = "204", description = "Terhapus (atau memang tidak ada)")
     @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -3,6 +3,8 @@ package id.capaian.report.api;
 import id.capaian.core.problem.Problem;
 import id.capaian.report.domain.Audit;
 import id.capaian.report.domain.Audit.Temuan;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +30,7 @@ public class AuditResource {
     }
 
     @GET
+    @Requires(Action.READ)
     @Operation(summary = "Ketidaksesuaian satu pemda-tahun",
             description = "Total yang dinyatakan (dari impor) berbeda dari jumlah rinciannya, realisasi melebihi pagu, "
                     + "baris tanpa indikator, indikator tanpa target atau realisasi, capaian fisik yang jauh (> 50 poin) "

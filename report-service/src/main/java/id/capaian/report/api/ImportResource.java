@@ -7,6 +7,8 @@ import id.capaian.report.domain.Dpa;
 import id.capaian.report.imports.CapaianImport;
 import id.capaian.report.imports.ImportResult;
 import id.capaian.report.imports.TabelReader;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -66,6 +68,7 @@ public class ImportResource {
     @Inject CapaianImport imports;
 
     @POST
+    @Requires(Action.BULK_WRITE)
     @Consumes({TabelReader.TSV, TabelReader.CSV, TabelReader.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Mengimpor tabel capaian program, kegiatan dan sub kegiatan satu OPD, satu tahun",
@@ -85,7 +88,14 @@ public class ImportResource {
                     realisasi fisik bulan itu); lalu report-service mencatat anggaran yang dinyatakan untuk setiap kegiatan dan
                     program (untuk audit selisih kemudian). Semua penulisan adalah PUT idempoten: impor ulang berkas yang sama
                     tidak mengubah apa pun, dan impor yang gagal di tengah jalan selesai dengan mengirim ulang berkas yang sama.
-                    Simpul yang tidak ada di berkas dibiarkan (impor tidak menghapus).""")
+                    Simpul yang tidak ada di berkas dibiarkan (impor tidak menghapus).
+
+                    Hak akses: operator OPD itu sendiri, integrasi dalam klaim token-nya, atau admin (BULK_WRITE). Token
+                    pemanggil diteruskan ke budget-service dan indicator-service, yang memeriksanya lagi dan mencatat setiap
+                    baris yang berubah di riwayatnya atas nama pemanggil; report-service mencatat satu entri import.capaian
+                    (ringkasan jumlah dan total) di riwayatnya. Tahun (atau OPD) yang terkunci ditolak 409 sebelum apa pun
+                    ditulis. Penolakan 401, 403 atau 409 dari pemilik data diteruskan dengan status yang sama, menyebut
+                    layanannya.""")
     @RequestBody(required = true, description = "Tabel capaian; CSV berpemisah koma atau titik koma (tanda kutip RFC 4180), "
             + "UTF-8 kecuali charset disebut; XLSX: lembar pertama, baris judul di atas",
             content = {
@@ -101,6 +111,9 @@ public class ImportResource {
     @APIResponse(responseCode = "413", description = "Berkas melebihi capaian.http.max-body-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Jenis isi selain text/tab-separated-values, text/csv atau XLSX",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Tahun atau OPD ini terkunci (tahun-terkunci), di report-service atau di "
+            + "pemilik data (judul menyebut layanannya)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Berkas tidak valid (/problems/impor-tidak-valid, semua masalah sekaligus; "
             + "tidak ada yang ditulis), atau pemilik data menolak data (/problems/impor-ditolak, dengan rincian dari layanan itu)",

@@ -1,6 +1,8 @@
 package id.capaian.report.api;
 
 import id.capaian.report.domain.Consistency;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +27,7 @@ public class ReadModelResource {
     }
 
     @GET
+    @Requires(Action.OPERATE)
     @Path("check")
     @Operation(summary = "Membandingkan agregat inkremental dengan perhitungan ulang dari awal",
             description = "consistent=true bila setiap baris anggaran (pagu, realisasi per bulan, jumlah sub kegiatan) "
@@ -35,6 +38,7 @@ public class ReadModelResource {
     }
 
     @POST
+    @Requires(Action.OPERATE)
     @Path("rebuild")
     @Operation(summary = "Menghitung ulang semua agregat dari status entitas (satu transaksi)")
     @APIResponse(responseCode = "200", description = "Jumlah baris yang ditulis", content = @Content(schema = @Schema(implementation = Rebuilt.class)))

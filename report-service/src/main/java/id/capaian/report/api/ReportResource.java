@@ -14,6 +14,8 @@ import id.capaian.report.export.Format;
 import id.capaian.report.export.Html;
 import id.capaian.report.export.Texts;
 import id.capaian.report.export.Xlsx;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -50,6 +52,9 @@ public class ReportResource {
             {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB",
              "urusan": {"kode": "2.08", "uraian": "URUSAN PEMERINTAHAN BIDANG PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK"},
              "bulan": 12,
+             "status": "FINAL",
+             "kunci": {"pemda": "63.10", "tahun": 2024, "opd": null, "alasan": "LKPJ 2024 disampaikan ke DPRD",
+                       "oleh": "bappeda-verifikator-1", "nama": "Ahmad Fauzi", "sejak": "2025-03-31T02:00:00Z"},
              "rows": [
               {"kode": "2.08.02", "level": "PROGRAM", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan",
                "indikator": [{"nomor": 1, "nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten", "satuan": "%",
@@ -72,11 +77,13 @@ public class ReportResource {
             + "PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN;"
             + "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten (%);65;1.538.412.800;27,54;1.447.984.582;"
             + "42,37;94,12;Sangat Rendah;Sangat Tinggi;;;\n"
-            + ";;;;;TOTAL;;;3.555.368.700;;3.214.176.245;;90,4;;Tinggi;;;\n";
+            + ";;;;;TOTAL;;;3.555.368.700;;3.214.176.245;;90,4;;Tinggi;;;\n"
+            + ";;;;;Status: FINAL (tahun 2024 dikunci 31 Maret 2025 oleh Ahmad Fauzi: LKPJ 2024 disampaikan ke DPRD);;;;;;;;;;;;\n";
 
     static final String HTML_EXAMPLE = "<!DOCTYPE html>\n<html lang=\"id\">…<h1>Tabel Capaian Pelaksanaan Program, Kegiatan "
             + "dan Sub Kegiatan Urusan Pemerintahan Bidang Pemberdayaan Perempuan dan Perlindungan Anak (2.08) pada OPD "
-            + "P3AP2KB TA 2024</h1>…<tr class=\"total\"><td class=\"c\" colspan=\"7\">TOTAL</td>…"
+            + "P3AP2KB TA 2024</h1>…<p class=\"status final\">Status: FINAL (tahun 2024 dikunci 31 Maret 2025 oleh "
+            + "Ahmad Fauzi: LKPJ 2024 disampaikan ke DPRD)</p>…<tr class=\"total\"><td class=\"c\" colspan=\"7\">TOTAL</td>…"
             + "<td class=\"n\">3.555.368.700</td>…<td class=\"n\">3.214.176.245</td>…</html>";
 
     static final String ANALISIS_JSON_EXAMPLE = """
@@ -111,11 +118,18 @@ public class ReportResource {
 
     @GET
     @Path("capaian")
+    @Requires(value = Action.READ, publicWhenLocked = true)
     @Operation(summary = "Tabel capaian satu OPD, satu urusan, satu tahun (JSON, CSV, XLSX, HTML)",
             description = """
                     Baris program, kegiatan dan sub kegiatan dalam urutan kode, masing-masing dengan indikator \
                     (target, realisasi, capaian, predikat), anggaran (pagu, realisasi, capaian keuangan, sisa) dan \
                     anotasi; ditambah baris TOTAL.
+
+                    **Status**: `FINAL` bila tahun itu (atau OPD ini) dikunci di report-service (`kunci` menyebut \
+                    siapa, kapan dan mengapa), selain itu `DRAFT` (`kunci` null; angka masih dapat berubah). CSV, \
+                    XLSX dan HTML menuliskannya sebagai baris "Status: FINAL (…)" atau "Status: DRAFT (…)". \
+                    Bila `capaian.reports.public-when-locked=true`, laporan yang FINAL dapat dibaca tanpa token; \
+                    DRAFT tidak pernah.
 
                     **Bentuk** dipilih dengan parameter `format` (json|csv|xlsx|html) bila ada, selain itu dengan \
                     header `Accept` (q-value dan wildcard dihormati), bawaan JSON. `format` yang tidak dikenal: 400; \
@@ -180,6 +194,7 @@ public class ReportResource {
 
     @GET
     @Path("analisis")
+    @Requires(value = Action.READ, publicWhenLocked = true)
     @Operation(summary = "Analisis capaian per program, kegiatan dan sub kegiatan (JSON, HTML)",
             description = """
                     Untuk tiap program, paragraf analisis dalam bahasa Indonesia seperti bagian b LKPJ bab III \
@@ -190,7 +205,8 @@ public class ReportResource {
                     dapat dihitung"; realisasi yang belum ada ditulis "belum ada realisasi". Kebijakan program \
                     (anotasi) disertakan bila ada.
 
-                    Bentuk: parameter `format` (json|html) bila ada, selain itu header `Accept`; bawaan JSON.""")
+                    Bentuk: parameter `format` (json|html) bila ada, selain itu header `Accept`; bawaan JSON. \
+                    Seperti tabelnya, dapat dibaca tanpa token bila FINAL dan `capaian.reports.public-when-locked=true`.""")
     @APIResponse(responseCode = "200", description = "Analisis", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Analisis.class),
                 examples = @ExampleObject(name = "P3AP2KB 2024", value = ANALISIS_JSON_EXAMPLE)),

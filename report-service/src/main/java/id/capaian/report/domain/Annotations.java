@@ -1,8 +1,11 @@
 package id.capaian.report.domain;
 
+import id.capaian.core.audit.AuditTrail;
+import id.capaian.core.audit.Change;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Violations;
+import id.capaian.core.lock.YearLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +13,9 @@ import jakarta.transaction.Transactional;
 
 /**
  * The report's own data: kebijakan (per program) and permasalahan, upaya and tindak lanjut rekomendasi
- * DPRD (per row). Set as a whole (idempotent PUT), cleared by DELETE.
+ * DPRD (per row). Set as a whole (idempotent PUT), cleared by DELETE. Each change first checks that its
+ * pemda-year (or OPD) is not locked, and leaves one audit entry with the values before and after; a PUT
+ * or DELETE that changes nothing leaves none.
  */
 @ApplicationScoped
 public class Annotations {
@@ -18,6 +23,8 @@ public class Annotations {
     public static final int MAX_LENGTH = 4000;
 
     @Inject EntityManager em;
+    @Inject YearLocks locks;
+    @Inject AuditTrail audit;
 
     public record Anotasi(String kebijakan, String permasalahan, String upaya, String tindakLanjut) {
     }
@@ -33,7 +40,9 @@ public class Annotations {
         length(v, "upaya", a.upaya());
         length(v, "tindakLanjut", a.tindakLanjut());
         v.throwIfAny();
-        return em.createNativeQuery("""
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        Anotasi before = locked(dpa, kode);
+        boolean changed = em.createNativeQuery("""
                 INSERT INTO anotasi (pemda, tahun, opd, kode, kebijakan, permasalahan, upaya, tindak_lanjut)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 ON CONFLICT (pemda, tahun, opd, kode) DO UPDATE SET kebijakan = EXCLUDED.kebijakan,
@@ -45,21 +54,44 @@ public class Annotations {
                 .setParameter(4, kode.value()).setParameter(5, blankToNull(a.kebijakan()))
                 .setParameter(6, blankToNull(a.permasalahan())).setParameter(7, blankToNull(a.upaya()))
                 .setParameter(8, blankToNull(a.tindakLanjut())).executeUpdate() == 1;
+        if (changed) {
+            record(dpa, kode, before == null ? "anotasi.buat" : "anotasi.ubah", before, get(dpa, kode));
+        }
+        return changed;
     }
 
     /** Clears the annotations of one node; true if there were any. */
     @Transactional
     public boolean clear(Dpa dpa, Kode kode) {
-        return em.createNativeQuery("DELETE FROM anotasi WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4")
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        Anotasi before = locked(dpa, kode);
+        boolean removed = em.createNativeQuery("DELETE FROM anotasi WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4")
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
                 .setParameter(4, kode.value()).executeUpdate() == 1;
+        if (removed) {
+            record(dpa, kode, "anotasi.hapus", before, null);
+        }
+        return removed;
+    }
+
+    private void record(Dpa dpa, Kode kode, String aksi, Anotasi before, Anotasi after) {
+        audit.record(new Change(aksi, dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), "anotasi", before, after));
     }
 
     @Transactional
     public Anotasi get(Dpa dpa, Kode kode) {
+        return read(dpa, kode, "");
+    }
+
+    /** The row as it is before a change, locked so that concurrent changes audit the right "before". */
+    private Anotasi locked(Dpa dpa, Kode kode) {
+        return read(dpa, kode, " FOR UPDATE");
+    }
+
+    private Anotasi read(Dpa dpa, Kode kode, String lock) {
         var rows = em.createNativeQuery("""
                 SELECT kebijakan, permasalahan, upaya, tindak_lanjut FROM anotasi
-                WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4""")
+                WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4""" + lock)
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
                 .setParameter(4, kode.value()).getResultList();
         if (rows.isEmpty()) {

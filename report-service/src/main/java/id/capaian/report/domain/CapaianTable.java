@@ -5,16 +5,36 @@ import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.Predikat;
 import id.capaian.core.domain.RumusNegatif;
+import id.capaian.core.lock.YearLock;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The LKPJ chapter III table of one (OPD, urusan, year) as of the end of a month: rows in code order
  * (program, kegiatan, sub kegiatan), each with its indicators, its anggaran and its annotations, and
- * the TOTAL. Every number is derived here once; the JSON, CSV, XLSX and HTML forms only present it.
+ * the TOTAL; and whether its numbers are final (the year, or this OPD of it, is locked) or still a draft.
+ * Every number is derived here once; the JSON, CSV, XLSX and HTML forms only present it.
  */
-public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int bulan, List<Row> rows,
-        Total total) {
+public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int bulan,
+        @Schema(description = "FINAL while the year, or this OPD of it, is locked in report-service; else DRAFT")
+        Status status,
+        @Schema(description = "The lock that makes the table final (by whom, since when, why); null for a draft",
+                nullable = true)
+        YearLock kunci,
+        List<Row> rows, Total total) {
+
+    /** FINAL while the year or this OPD of it is locked (then {@code kunci} says by whom), else DRAFT. */
+    @Schema(name = "StatusLaporan", description = "Whether the numbers of a report are final")
+    public enum Status {
+        FINAL, DRAFT
+    }
+
+    /** The lock that makes the table of {@code opd} final: the whole year's first, else the OPD's own; or null. */
+    public static YearLock lockOf(List<YearLock> locks, String opd) {
+        return locks.stream().filter(l -> l.opd() == null).findFirst()
+                .or(() -> locks.stream().filter(l -> opd.equals(l.opd())).findFirst()).orElse(null);
+    }
 
     public record Node(String kode, String uraian) {
     }

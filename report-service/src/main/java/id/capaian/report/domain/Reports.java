@@ -4,6 +4,8 @@ import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
+import id.capaian.core.lock.YearLock;
+import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.report.domain.CapaianTable.Anggaran;
 import id.capaian.report.domain.CapaianTable.Indikator;
@@ -24,6 +26,7 @@ import java.util.TreeMap;
 public class Reports {
 
     @Inject EntityManager em;
+    @Inject YearLocks locks;
 
     /** The table of one (OPD, urusan, year) as of the end of {@code bulan} (1..12). */
     @Transactional
@@ -81,8 +84,10 @@ public class Reports {
                     k.level() == Level.PROGRAM ? n[0] : null, n[1], n[2], n[3]));
         }
         Anggaran t = total == null ? Anggaran.NONE : Anggaran.of(total.pagu(), total.realisasi());
+        YearLock lock = CapaianTable.lockOf(locks.list(dpa.pemda(), dpa.tahun()), dpa.opd());
         return new CapaianTable(dpa.pemda(), dpa.tahun(), dpa.opd(),
-                new CapaianTable.Node(urusan.value(), Urusan.nama(urusan.value())), bulan, rows,
+                new CapaianTable.Node(urusan.value(), Urusan.nama(urusan.value())), bulan,
+                lock == null ? CapaianTable.Status.DRAFT : CapaianTable.Status.FINAL, lock, rows,
                 new CapaianTable.Total(t, t.predikat()));
     }
 }

@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * {@code 27,54}) because an Indonesian-locale Excel uses the comma as decimal separator and the semicolon
  * as list separator. One header row, one line per indicator (a row's anggaran, No, Kebijakan and
  * annotations on its first line only, so that summing a column never counts a row twice; Kode and
- * Uraian repeated so that every line says what it belongs to), then the TOTAL line. Text that a
+ * Uraian repeated so that every line says what it belongs to), then the TOTAL line, then a line whose
+ * Uraian says whether the numbers are final ("Status: FINAL (…)" or "Status: DRAFT (…)"). Text that a
  * spreadsheet would run as a formula (starting with = + - @) is prefixed with an apostrophe.
  */
 public final class Csv {
@@ -43,6 +44,10 @@ public final class Csv {
             f[c] = field(total[c]);
         }
         record(b, f);
+        String[] status = new String[Lines.COUNT];
+        java.util.Arrays.fill(status, "");
+        status[Lines.URAIAN] = Texts.status(t);
+        record(b, status);
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The table and its analysis as self-contained HTML pages (inline CSS, no script, no external asset) that
  * print well: A4 landscape, header rows repeated on every page (thead), numbers right-aligned in
- * Indonesian form, the TOTAL row, the title and the month the data is as of. Every text from the data is
+ * Indonesian form, the TOTAL row, the title, the month the data is as of and whether it is final. Every text from the data is
  * escaped; the responses also carry a Content-Security-Policy that forbids scripts.
  */
 public final class Html {
@@ -25,7 +25,9 @@ public final class Html {
             @page { size: A4 landscape; margin: 10mm; }
             body { font-family: Arial, Helvetica, sans-serif; font-size: 9pt; color: #000; margin: 0 auto; max-width: 297mm; }
             h1 { font-size: 12pt; text-align: center; margin: 4pt 0; }
-            p.asof { text-align: center; margin: 0 0 8pt; }
+            p.asof { text-align: center; margin: 0 0 2pt; }
+            p.status { text-align: center; margin: 0 0 8pt; font-weight: bold; }
+            p.status.draft { color: #7f0000; }
             table { border-collapse: collapse; width: 100%; }
             th, td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; }
             th { background: #d9d9d9; text-align: center; vertical-align: middle; font-size: 8pt; }
@@ -51,6 +53,8 @@ public final class Html {
         head(b, Texts.title(t));
         b.append("<h1>").append(esc(Texts.title(t))).append("</h1>\n");
         b.append("<p class=\"asof\">").append(esc(Texts.asOf(t))).append("</p>\n");
+        b.append("<p class=\"status ").append(t.status().name().toLowerCase()).append("\">").append(esc(Texts.status(t)))
+                .append("</p>\n");
         b.append("<table>\n<thead>\n<tr>");
         String[] single = {"No", "Kode", "Urusan Pemerintahan", "Organisasi Perangkat Daerah Pelaksana", "Kebijakan",
             "Uraian Prog/Keg/Sub Kegiatan", "Indikator Kinerja Prog/Keg/Sub Kegiatan"};

@@ -1,6 +1,7 @@
 package id.capaian.report.export;
 
 import id.capaian.core.domain.Level;
+import id.capaian.core.lock.YearLock;
 import id.capaian.report.domain.Analisis;
 import id.capaian.report.domain.CapaianTable;
 import id.capaian.report.domain.CapaianTable.Indikator;
@@ -42,6 +43,22 @@ public final class Texts {
     public static String asOf(CapaianTable t) {
         return "Pemda " + t.pemda() + " · keadaan s.d. akhir bulan " + BULAN[t.bulan() - 1] + " " + t.tahun()
                 + " (bulan " + t.bulan() + ")";
+    }
+
+    /**
+     * Whether the numbers are final: "Status: FINAL (dikunci 31 Maret 2025 oleh Ahmad Fauzi: LKPJ 2024 …)" or
+     * "Status: DRAFT (belum dikunci: angka masih dapat berubah)". The date is the lock's own (UTC).
+     */
+    public static String status(CapaianTable t) {
+        YearLock k = t.kunci();
+        if (t.status() != CapaianTable.Status.FINAL || k == null) {
+            return "Status: DRAFT (belum dikunci: angka masih dapat berubah)";
+        }
+        String when = k.sejak() == null ? ""
+                : " " + k.sejak().getDayOfMonth() + " " + BULAN[k.sejak().getMonthValue() - 1] + " " + k.sejak().getYear();
+        String scope = k.opd() == null ? "tahun " + t.tahun() : "OPD " + k.opd();
+        return "Status: FINAL (" + scope + " dikunci" + when + " oleh " + (k.nama() != null ? k.nama() : k.oleh())
+                + (k.alasan() == null ? "" : ": " + k.alasan()) + ")";
     }
 
     public static String titleCase(String s) {

@@ -29,7 +29,7 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The table as an Excel workbook in the seed's layout: two title rows, a two-row header in which TARGET,
+ * The table as an Excel workbook in the seed's layout: two title rows and a status row (FINAL or DRAFT), a two-row header in which TARGET,
  * REALISASI, CAPAIAN and PREDIKAT each span their FISIK and ANGGARAN/KEUANGAN columns (other header
  * cells merged down), one line per indicator with the row's own cells merged down over its lines,
  * Urusan and OPD merged over the whole table, and a bold TOTAL row. Amounts and percentages are
@@ -39,7 +39,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 public final class Xlsx {
 
-    public static final int TITLE_ROW = 0, SUBTITLE_ROW = 1, HEADER_ROW = 3, FIRST_DATA_ROW = 5;
+    public static final int TITLE_ROW = 0, SUBTITLE_ROW = 1, STATUS_ROW = 2, HEADER_ROW = 3, FIRST_DATA_ROW = 5;
 
     /** Column widths in characters. */
     private static final int[] WIDTHS = {5, 17, 16, 14, 24, 36, 36, 9, 16, 9, 16, 10, 10, 12, 12, 20, 20, 20};
@@ -77,6 +77,7 @@ public final class Xlsx {
 
             title(TITLE_ROW, Texts.title(t), true);
             title(SUBTITLE_ROW, Texts.asOf(t), false);
+            title(STATUS_ROW, Texts.status(t), false);
             header();
 
             List<Line> lines = Lines.of(t);

@@ -1,6 +1,7 @@
 package id.capaian.report.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import id.capaian.core.lock.LockRequest;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -11,14 +12,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
  * budget-service's bulk writes (docs/CONTRACTS.md), both idempotent PUTs of the full state in one
- * transaction. Base URL: {@code quarkus.rest-client.budget.url}.
+ * transaction, and its year lock. The caller's Authorization header goes along (the owner checks the same
+ * token again; config org.eclipse.microprofile.rest.client.propagateHeaders). Base URL: {@code quarkus.rest-client.budget.url}.
  */
 @RegisterRestClient(configKey = "budget")
-@Path("/api/v1/dpa/{pemda}/{tahun}/{opd}")
+@Path("/api/v1/dpa/{pemda}/{tahun}")
+@RegisterClientHeaders
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public interface BudgetClient {
@@ -27,15 +31,20 @@ public interface BudgetClient {
 
     /** Upserts the listed nodes; parents must exist or be in the same request. */
     @PUT
-    @Path("/nodes")
+    @Path("/{opd}/nodes")
     void putNodes(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             List<Node> nodes);
 
     /** Cumulative realization of many sub kegiatan to the end of {@code bulan}. */
     @PUT
-    @Path("/realisasi/{bulan}")
+    @Path("/{opd}/realisasi/{bulan}")
     void putRealisasi(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             @PathParam("bulan") int bulan, List<Realisasi> realisasi);
+
+    /** Sets its year lock the same way as report-service's own (idempotent). */
+    @PUT
+    @Path("/kunci")
+    void putKunci(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, LockRequest kunci);
 
     @ClientExceptionMapper
     static RuntimeException refused(Response response) {

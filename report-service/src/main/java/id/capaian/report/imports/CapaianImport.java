@@ -17,10 +17,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
- * Imports a capaian table (LKPJ chapter III) of one OPD-year: validates the whole file first (a fault
- * anywhere writes nothing anywhere), then writes through the owners' APIs only, in this order: budget
+ * Imports a capaian table (LKPJ chapter III) of one OPD-year: refuses a locked year (409), validates the
+ * whole file (a fault anywhere writes nothing anywhere), then writes through the owners' APIs only, with
+ * the caller's own token (each owner checks it and audits its rows as that caller), in this order: budget
  * nodes, budget realisasi, indicator nodes, indicator realisasi; then records the stated totals that the
- * report owns. Every owner write is an idempotent PUT of the full state, so re-importing the same file
+ * report owns and one audit entry for the import. Every owner write is an idempotent PUT of the full state, so re-importing the same file
  * changes nothing (and the owners publish nothing), and an import that failed halfway is completed by
  * sending the same file again.
  */
@@ -36,6 +37,7 @@ public class CapaianImport {
 
     /** The one write path of an import. {@code dpa} and {@code bulan} are already checked. */
     public ImportResult importCapaian(Dpa dpa, int bulan, Tabel tabel) {
+        stated.ensureOpen(dpa);
         ImportPlan plan = ImportValidator.validate(tabel);
         List<Baris> nodes = plan.sorted();
         List<Baris> leaves = plan.at(Level.SUB_KEGIATAN);
@@ -58,12 +60,11 @@ public class CapaianImport {
                             .map(b -> new IndicatorClient.Realisasi(b.kode().value(), 1, b.indikator().realisasi()))
                             .toList()));
         }
-        stated.record(dpa, plan);
-
         ImportResult result = new ImportResult(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan,
                 new ImportResult.Counts(plan.count(Level.PROGRAM), plan.count(Level.KEGIATAN),
                         plan.count(Level.SUB_KEGIATAN), plan.indikatorCount()),
                 new ImportResult.Totals(plan.totalPagu(), plan.totalRealisasi()));
+        stated.record(dpa, plan, result);
         LOG.infof("imported %d rows into %s/%d/%s for bulan %d in %d ms", plan.rows().size(), dpa.pemda(), dpa.tahun(),
                 dpa.opd(), bulan, (System.nanoTime() - t0) / 1_000_000);
         return result;
@@ -97,9 +98,13 @@ public class CapaianImport {
                 : " Belum ada data yang ditulis.";
     }
 
-    /** Owner refused: 422 when it judged the data (409, 422), else 502; with the owner's own details. */
+    /**
+     * Owner refused: its 401, 403 and 409 (the token, the caller's scope, a locked year) are the client's to
+     * act on, so they come back with the same status and the owner's problem type, naming the owner; 422
+     * when it judged the data; else 502. Always with the owner's own details.
+     */
     static ProblemException refusal(OwnerFailure f, String what, List<Baris> sent, boolean written) {
-        boolean judged = f.status() == 409 || f.status() == 422;
+        boolean judged = f.status() == 422;
         List<FieldError> errors = new ArrayList<>();
         for (FieldError e : f.errors()) {
             Matcher m = INDEX.matcher(e.field() == null ? "" : e.field());
@@ -115,6 +120,10 @@ public class CapaianImport {
         String owner = f.service() + " menjawab " + f.status() + (f.type() == null ? "" : " " + f.type())
                 + (f.title() == null ? "" : " (" + f.title() + ")") + " atas " + what
                 + (f.ownerDetail() == null ? "" : ": " + f.ownerDetail()) + ".";
+        if (OwnerFailure.PASSED_ON.contains(f.status())) {
+            return new ProblemException(f.status(), f.slug(), (f.title() == null ? "Ditolak" : f.title()) + " di " + f.service(),
+                    owner + retry(written), errors);
+        }
         return judged
                 ? new ProblemException(422, "impor-ditolak", "Impor ditolak oleh " + f.service(), owner + retry(written), errors)
                 : new ProblemException(502, "layanan-gagal", "Layanan " + f.service() + " gagal", owner + retry(written), errors);

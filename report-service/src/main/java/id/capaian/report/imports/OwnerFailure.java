@@ -6,11 +6,15 @@ import id.capaian.core.problem.Problem.FieldError;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** An owner service answered an error status; carries its problem details as far as it gave them. */
 public class OwnerFailure extends RuntimeException {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Statuses whose meaning is the client's (token, scope, lock), passed on as they are. */
+    public static final Set<Integer> PASSED_ON = Set.of(401, 403, 409);
 
     private final String service;
     private final int status;
@@ -64,6 +68,19 @@ public class OwnerFailure extends RuntimeException {
 
     public String type() {
         return type;
+    }
+
+    /** The owner's problem type without its /problems/ prefix, or a generic one for the status. */
+    public String slug() {
+        if (type != null && type.matches("/problems/[a-z0-9-]+")) {
+            return type.substring("/problems/".length());
+        }
+        return switch (status) {
+            case 401 -> "tidak-terautentikasi";
+            case 403 -> "akses-ditolak";
+            case 409 -> "konflik";
+            default -> "layanan-gagal";
+        };
     }
 
     public String title() {

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -91,7 +92,7 @@ class ReportFormatsTest {
 
     @Test
     void jsonIsTheDefault() {
-        given().queryParam("urusan", "2.08").get(BASE + "/capaian").then().statusCode(200)
+        given().queryParam("urusan", "2.08").get(BASE + "/capaian").then().statusCode(200).body("status", equalTo("DRAFT"))
                 .contentType(startsWith("application/json"))
                 .header("Vary", containsString("Accept"))
                 .body("total.anggaran.pagu", equalTo(85106900.00f))
@@ -114,10 +115,11 @@ class ReportFormatsTest {
             byte[] body = r.asByteArray();
             assertThat(body[0]).isEqualTo((byte) 0xEF);
             String text = new String(body, StandardCharsets.UTF_8);
-            assertThat(text.lines()).hasSize(1 + 4 + 1);
+            List<String> lines = text.lines().toList();
+            assertThat(lines).hasSize(1 + 4 + 1 + 1);
             assertThat(text).contains(";73.810.300;").contains(";55.926.300;").contains(";27,54;").contains(";42,37;");
-            assertThat(text.lines().reduce((a, b) -> b).orElseThrow()).contains(";TOTAL;").contains(";85.106.900;")
-                    .contains(";65.922.900;");
+            assertThat(lines.get(lines.size() - 2)).contains(";TOTAL;").contains(";85.106.900;").contains(";65.922.900;");
+            assertThat(lines.get(lines.size() - 1)).contains(";Status: DRAFT (belum dikunci: angka masih dapat berubah);");
         }
     }
 

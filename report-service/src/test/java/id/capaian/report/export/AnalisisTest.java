@@ -84,7 +84,7 @@ class AnalisisTest {
                 Anggaran.of(new BigDecimal("0.00"), new BigDecimal("0.00")), null, null, null, null);
         Row kegiatan = new Row("2.08.02.2.01", Level.KEGIATAN, null, List.of(), Anggaran.NONE, null, null, null, null);
         CapaianTable t = new CapaianTable("63.10", 2024, "UJI", new CapaianTable.Node("2.08", null), 6,
-                List.of(program, kegiatan), new CapaianTable.Total(Anggaran.NONE, null));
+                CapaianTable.Status.DRAFT, null, List.of(program, kegiatan), new CapaianTable.Total(Anggaran.NONE, null));
         Analisis a = Analisis.of(t);
         String p = a.program().get(0).paragraf();
         assertThat(p).startsWith("1. PROGRAM UJI, diukur dengan indikator Indikator nol (%), indikator Indikator kosong "

@@ -67,7 +67,7 @@ class CsvTest {
         assertThat(bytes[2]).isEqualTo((byte) 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
         List<List<String>> rows = parse(text);
-        assertThat(rows).hasSize(1 + 47 + 1);
+        assertThat(rows).hasSize(1 + 47 + 1 + 1);
         assertThat(rows).allSatisfy(r -> assertThat(r).hasSize(Lines.COUNT));
         assertThat(rows.get(0)).containsExactly(Texts.COLUMNS);
         assertThat(rows.get(0).subList(7, 13)).containsExactly("Target Fisik", "Target Anggaran", "Realisasi Fisik",
@@ -95,12 +95,22 @@ class CsvTest {
         assertThat(zero.get(Lines.TARGET_ANGGARAN)).isEqualTo("0");
         assertThat(zero.get(Lines.CAPAIAN_KEUANGAN)).isEqualTo("-");
 
-        List<String> total = rows.get(rows.size() - 1);
+        List<String> total = rows.get(rows.size() - 2);
         assertThat(total.get(Lines.URAIAN)).isEqualTo("TOTAL");
         assertThat(total.get(Lines.TARGET_ANGGARAN)).isEqualTo("3.555.368.700");
         assertThat(total.get(Lines.REALISASI_ANGGARAN)).isEqualTo("3.214.176.245");
         assertThat(total.get(Lines.CAPAIAN_KEUANGAN)).isEqualTo("90,4");
         assertThat(total.get(Lines.PREDIKAT_KEUANGAN)).isEqualTo("Tinggi");
+    }
+
+    @Test
+    void theLastLineSaysWhetherTheNumbersAreFinal() {
+        List<List<String>> draft = parse(new String(Csv.render(annotated()), StandardCharsets.UTF_8).substring(1));
+        assertThat(draft.get(draft.size() - 1).get(Lines.URAIAN)).isEqualTo("Status: DRAFT (belum dikunci: angka masih dapat berubah)");
+        List<List<String>> last = parse(new String(Csv.render(Fixture.locked()), StandardCharsets.UTF_8).substring(1));
+        assertThat(last.get(last.size() - 1)).hasSize(Lines.COUNT);
+        assertThat(last.get(last.size() - 1).get(Lines.URAIAN))
+                .isEqualTo("Status: FINAL (tahun 2024 dikunci 31 Maret 2025 oleh Ahmad Fauzi: LKPJ 2024 disampaikan ke DPRD)");
     }
 
     @Test

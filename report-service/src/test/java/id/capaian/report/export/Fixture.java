@@ -82,8 +82,18 @@ public final class Fixture {
             }
         }
         Anggaran total = Anggaran.of(pagu, realisasi);
-        return new CapaianTable("63.10", 2024, "P3AP2KB", new CapaianTable.Node("2.08", Urusan.nama("2.08")), 12, rows,
+        return new CapaianTable("63.10", 2024, "P3AP2KB", new CapaianTable.Node("2.08", Urusan.nama("2.08")), 12,
+                CapaianTable.Status.DRAFT, null, rows,
                 new CapaianTable.Total(total, total.predikat()));
+    }
+
+    /** The fixture table as it reads once Bappeda has locked the year. */
+    public static CapaianTable locked() {
+        CapaianTable t = table();
+        return new CapaianTable(t.pemda(), t.tahun(), t.opd(), t.urusan(), t.bulan(), CapaianTable.Status.FINAL,
+                new id.capaian.core.lock.YearLock("63.10", 2024, null, "LKPJ 2024 disampaikan ke DPRD", "bappeda-1",
+                        "Ahmad Fauzi", java.time.OffsetDateTime.parse("2025-03-31T02:00:00Z")),
+                t.rows(), t.total());
     }
 
     /** A copy of {@code r} with annotations. */

@@ -24,6 +24,9 @@ class HtmlTest {
         assertThat(html).contains("<h1>Tabel Capaian Pelaksanaan Program, Kegiatan dan Sub Kegiatan Urusan Pemerintahan "
                 + "Bidang Pemberdayaan Perempuan dan Perlindungan Anak (2.08) pada OPD P3AP2KB TA 2024</h1>");
         assertThat(html).contains("keadaan s.d. akhir bulan Desember 2024 (bulan 12)");
+        assertThat(html).contains("<p class=\"status draft\">Status: DRAFT (belum dikunci: angka masih dapat berubah)</p>");
+        assertThat(page(Fixture.locked())).contains("<p class=\"status final\">Status: FINAL (tahun 2024 dikunci "
+                + "31 Maret 2025 oleh Ahmad Fauzi: LKPJ 2024 disampaikan ke DPRD)</p>");
         assertThat(html).contains("<th colspan=\"2\">Target</th>").contains("<th colspan=\"2\">Realisasi</th>");
         assertThat(html).contains("<tr class=\"total\"><td class=\"c\" colspan=\"7\">TOTAL</td>");
         assertThat(html).contains("<td class=\"n\">3.555.368.700</td>").contains("<td class=\"n\">3.214.176.245</td>");

@@ -55,6 +55,7 @@ class XlsxTest {
                         + "Pemberdayaan Perempuan dan Perlindungan Anak")
                 .endsWith("TA 2024");
         assertThat(sheet.getRow(Xlsx.SUBTITLE_ROW).getCell(0).getStringCellValue()).contains("bulan Desember 2024");
+        assertThat(sheet.getRow(Xlsx.STATUS_ROW).getCell(0).getStringCellValue()).startsWith("Status: DRAFT");
         int h = Xlsx.HEADER_ROW;
         Row top = sheet.getRow(h);
         Row bottom = sheet.getRow(h + 1);
@@ -152,7 +153,8 @@ class XlsxTest {
                                 id.capaian.core.domain.Polaritas.POSITIF, null, new java.math.BigDecimal("70"), null)),
                         r.anggaran(), null, null, null, null)
                 : r).toList();
-        CapaianTable t = new CapaianTable(base.pemda(), base.tahun(), base.opd(), base.urusan(), base.bulan(), two, base.total());
+        CapaianTable t = new CapaianTable(base.pemda(), base.tahun(), base.opd(), base.urusan(), base.bulan(),
+                base.status(), base.kunci(), two, base.total());
         try (XSSFWorkbook w = new XSSFWorkbook(new ByteArrayInputStream(Xlsx.render(t)))) {
             XSSFSheet s = w.getSheetAt(0);
             int r = Xlsx.FIRST_DATA_ROW;

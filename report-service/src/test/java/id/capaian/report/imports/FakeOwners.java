@@ -10,11 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stand-ins for budget-service and indicator-service that speak docs/CONTRACTS.md's bulk PUTs: they record
- * what they receive and accept it, except that an OPD named REFUSED gets budget-service's 422 problem.
+ * what they receive (with the Authorization header) and accept it, except that an OPD named REFUSED gets
+ * budget-service's 422 problem and one named LOCKED indicator-service's 409 (its year is locked there).
  */
 final class FakeOwners {
 
-    record Call(String method, String path, String body) {
+    record Call(String method, String path, String body, String authorization) {
     }
 
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
@@ -53,7 +54,8 @@ final class FakeOwners {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String path = exchange.getRequestURI().getPath();
-                CALLS.add(new Call(exchange.getRequestMethod(), path, body));
+                CALLS.add(new Call(exchange.getRequestMethod(), path, body,
+                        exchange.getRequestHeaders().getFirst("Authorization")));
                 byte[] answer;
                 int status;
                 if (path.contains("/REFUSED/") && path.startsWith("/api/v1/dpa/")) {
@@ -61,6 +63,14 @@ final class FakeOwners {
                     answer = """
                             {"type": "/problems/tahun-terkunci", "title": "Tahun terkunci", "status": 422,
                              "detail": "DPA 2024 sudah dikunci", "errors": [{"field": "[2].pagu", "message": "tahun terkunci"}]}"""
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                } else if (path.contains("/LOCKED/") && path.startsWith("/api/v1/indikator/")) {
+                    status = 409;
+                    answer = """
+                            {"type": "/problems/tahun-terkunci", "title": "Tahun terkunci", "status": 409,
+                             "detail": "Data tahun 2024 pemda 63.10 untuk OPD LOCKED sudah final: dikunci oleh Ahmad Fauzi",
+                             "errors": [{"field": "opd", "message": "sudah final"}]}"""
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
                 } else {

@@ -75,6 +75,18 @@ class ImportThroughOwnersTest {
         assertThat(fisik).hasSize(47);
         assertThat(raw("/api/v1/indikator" + dpa + "/realisasi/6")).startsWith("[" + "{\"kode\":\"2.08.02\",\"nomor\":1,\"nilai\":27.54}");
 
+        // Every owner call carried the caller's own token.
+        String token = id.capaian.testing.TestTokens.bearer(id.capaian.testing.TestTokens.admin("63.10"));
+        assertThat(FakeOwners.CALLS.stream().filter(c -> c.path().contains("/" + opd + "/")))
+                .hasSize(4).allSatisfy(c -> assertThat(c.authorization()).isEqualTo(token));
+        // One entry in report-service's own trail, with what was imported.
+        given().accept("application/json").queryParam("opd", opd).get("/api/v1/reports/63.10/2024/riwayat").then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].aksi", equalTo("import.capaian")).body("items[0].entitas", equalTo("import"))
+                .body("items[0].pelaku", equalTo("dev-admin")).body("items[0].sebelum", org.hamcrest.Matchers.nullValue())
+                .body("items[0].sesudah.bulan", equalTo(6)).body("items[0].sesudah.counts.subKegiatan", equalTo(26))
+                .body("items[0].sesudah.totals.pagu", equalTo(3555368700.00f));
+
         List<Object[]> first = stated(opd);
         assertThat(first).hasSize(21);
         assertThat(first.get(0)[0]).isEqualTo("2.08.02");
@@ -88,6 +100,21 @@ class ImportThroughOwnersTest {
         for (int i = 0; i < first.size(); i++) {
             assertThat(second.get(i)).containsExactly(first.get(i));
         }
+    }
+
+    @Test
+    void anOwnersLockIsPassedOnAsA409NamingIt() {
+        given().contentType("text/tab-separated-values").body(Fixture.tsv())
+                .post("/api/v1/imports/63.10/2024/LOCKED/capaian")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("/problems/tahun-terkunci"))
+                .body("title", equalTo("Tahun terkunci di indicator-service"))
+                .body("detail", containsString("indicator-service menjawab 409"))
+                .body("detail", containsString("dikunci oleh Ahmad Fauzi"))
+                .body("errors[0].field", equalTo("indicator-service: opd"));
+        assertThat(stated("LOCKED")).isEmpty();
+        given().accept("application/json").queryParam("opd", "LOCKED").get("/api/v1/reports/63.10/2024/riwayat").then().statusCode(200)
+                .body("total", equalTo(0));
     }
 
     @Test

@@ -169,6 +169,30 @@ class ClusterPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void everyServiceVerifiesTokensFromAnIssuerNeverTheDevelopmentKey(String overlay) {
+        for (Deployment d : deployments(overlay)) {
+            for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = overlay + " " + d.getMetadata().getName();
+                assertThat(ServiceContractTest.envValue(overlay, c, "QUARKUS_OIDC_AUTH_SERVER_URL")).as(where + " token issuer")
+                        .isNotNull().startsWith("https://");
+                assertThat(ServiceContractTest.envNames(overlay, c)).as(where + ": the development key and issuer stay local")
+                        .doesNotContain("QUARKUS_OIDC_PUBLIC_KEY", "QUARKUS_OIDC_TOKEN_ISSUER");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void whetherLockedReportsArePublicIsSetExplicitly(String overlay) {
+        Deployment report = deployments(overlay).stream().filter(d -> d.getMetadata().getName().equals("report-service"))
+                .findFirst().orElseThrow();
+        Container c = report.getSpec().getTemplate().getSpec().getContainers().get(0);
+        // Set explicitly (false in base), so that making final reports public is a visible decision of an overlay.
+        assertThat(ServiceContractTest.envValue(overlay, c, "CAPAIAN_REPORTS_PUBLIC_WHEN_LOCKED")).as(overlay).isIn("false", "true");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void imagesComeFromTheRegistryTheOverlayNames(String overlay) {
         for (Deployment d : deployments(overlay)) {
             for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
@@ -275,6 +299,9 @@ class ClusterPolicyTest {
             assertThat(egressAllowed(policies, pod, kafka, 9092)).as(overlay + ": " + name + " -> Kafka 9092").isTrue();
             assertThat(egressAllowed(policies, pod, Map.of("app.kubernetes.io/name", "unrelated"), 8080))
                     .as(overlay + ": " + name + " may not call just anything").isFalse();
+            // The token issuer (QUARKUS_OIDC_AUTH_SERVER_URL): discovery and signing keys over HTTPS.
+            assertThat(egressAllowed(policies, pod, Map.of("app.kubernetes.io/name", "keycloak"), 443))
+                    .as(overlay + ": " + name + " -> identity provider 443").isTrue();
         }
         Map<String, String> report = Map.of("app.kubernetes.io/name", "report-service");
         for (String owner : List.of("budget-service", "indicator-service")) {

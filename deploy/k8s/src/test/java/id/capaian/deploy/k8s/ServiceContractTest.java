@@ -53,7 +53,11 @@ class ServiceContractTest {
             "quarkus.datasource.jdbc.url",
             "quarkus.datasource.username",
             "quarkus.datasource.password",
-            "kafka.bootstrap.servers");
+            "kafka.bootstrap.servers",
+            // quarkus-oidc (every service, through capaian-core): the token issuer; IdentityConfigCheck refuses to
+            // start without it (or a public key, which only local runs and tests set).
+            "quarkus.oidc.auth-server-url",
+            "quarkus.oidc.roles.role-claim-path");
 
     static List<String> overlays() {
         return Overlays.names();
@@ -69,6 +73,18 @@ class ServiceContractTest {
             String pom = Files.readString(Overlays.ROOT.resolve(service).resolve("pom.xml"));
             assertThat(pom).as(service + "/pom.xml serves " + HEALTH_PATHS)
                     .containsPattern("<groupId>io\\.quarkus</groupId>\\s*<artifactId>quarkus-smallrye-health</artifactId>");
+        }
+    }
+
+    @Test
+    void everyServiceVerifiesTokensWithQuarkusOidc() throws IOException {
+        String core = Files.readString(Overlays.ROOT.resolve("capaian-core/pom.xml"));
+        assertThat(core).as("capaian-core/pom.xml reads QUARKUS_OIDC_AUTH_SERVER_URL")
+                .containsPattern("<groupId>io\\.quarkus</groupId>\\s*<artifactId>quarkus-oidc</artifactId>");
+        for (String service : Overlays.SERVICES) {
+            String pom = Files.readString(Overlays.ROOT.resolve(service).resolve("pom.xml"));
+            assertThat(pom).as(service + "/pom.xml depends on capaian-core")
+                    .containsPattern("<groupId>id\\.capaian</groupId>\\s*<artifactId>capaian-core</artifactId>");
         }
     }
 

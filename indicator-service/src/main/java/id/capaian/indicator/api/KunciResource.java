@@ -1,0 +1,14 @@
+package id.capaian.indicator.api;
+
+import id.capaian.core.lock.YearLockResource;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The year lock as indicator-service enforces it. Verifikators normally lock through report-service, which
+ * sets it here and in budget-service.
+ */
+@Path("/api/v1/indikator/{pemda}/{tahun}/kunci")
+@Tag(name = "Kunci", description = "Kunci tahun: selama terkunci, indikator pemda-tahun itu (atau satu OPD-nya) tidak dapat diubah")
+public class KunciResource extends YearLockResource {
+}

@@ -8,10 +8,6 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Gives every RestAssured request of a service's tests that sets no Authorization header an admin token
@@ -19,8 +15,6 @@ import java.util.regex.Pattern;
  * matrix tests access, with explicit tokens). Installed before each @QuarkusTest method.
  */
 public class AdminTokenByDefault implements Filter, QuarkusTestBeforeEachCallback {
-
-    private static final Pattern PEMDA = Pattern.compile("/api/v1/(?:dpa|indikator|reports|imports)/([^/?]+)");
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
@@ -33,13 +27,9 @@ public class AdminTokenByDefault implements Filter, QuarkusTestBeforeEachCallbac
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
             FilterContext context) {
         if (!request.getHeaders().hasHeaderWithName("Authorization")) {
-            request.header("Authorization", TestTokens.bearer(TestTokens.admin(pemdaOf(request.getURI()))));
+            request.header("Authorization", TestTokens.bearer(TestTokens.admin(TestTokens.pemdaOf(request.getURI()))));
         }
         return context.next(request, response);
     }
 
-    static String pemdaOf(String uri) {
-        Matcher m = PEMDA.matcher(uri);
-        return m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "63.10";
-    }
 }

@@ -1,9 +1,13 @@
 package id.capaian.testing;
 
 import id.capaian.testing.DevTokens.Claims;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Tokens for tests, signed with the committed development key, and the settings that make a service
@@ -31,6 +35,15 @@ public final class TestTokens {
 
     public static String admin(String pemda) {
         return token("admin", pemda, null);
+    }
+
+    /** /api/v1/{dpa|indikator|reports|imports}/{pemda}/...: the pemda segment, still percent-encoded. */
+    private static final Pattern PEMDA = Pattern.compile("/api/v1/(?:dpa|indikator|reports|imports)/([^/?#]*)");
+
+    /** The pemda a URL names (percent-decoded as the services decode a path parameter), or 63.10 when none. */
+    public static String pemdaOf(String url) {
+        Matcher m = PEMDA.matcher(url);
+        return m.find() ? URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8) : "63.10";
     }
 
     public static String bearer(String token) {

@@ -7,7 +7,6 @@ import id.capaian.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,8 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A small HTTP/1.1 client for the suite's REST APIs; JSON numbers stay exact (BigDecimal).
@@ -29,17 +26,11 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
-    /** The pemda whose admin token goes with an /api path that names none (/api/v1/read-model/...). */
-    public static final String DEFAULT_PEMDA = "63.10";
-
-    /** /api/v1/{dpa|indikator|reports|imports}/{pemda}/...: the pemda segment, still percent-encoded. */
-    private static final Pattern PEMDA = Pattern.compile("/api/v1/(?:dpa|indikator|reports|imports)/([^/?#]*)");
-
     private final HttpClient client;
     /** URL -> the token to send with it, or null for none. */
     private final Function<String, String> tokenFor;
 
-    /** Sends an admin token of the pemda in each request's path (of {@link #DEFAULT_PEMDA} when it names none). */
+    /** Sends an admin token of the pemda in each request's path (of 63.10 when it names none). */
     public Http() {
         this(Http::adminTokenFor);
     }
@@ -64,16 +55,9 @@ public final class Http {
         if (!url.contains("/api/")) {
             return null; // /q/health, /q/metrics: not protected
         }
-        return TestTokens.admin(pemdaOf(url));
+        return TestTokens.admin(TestTokens.pemdaOf(url));
     }
 
-    static String pemdaOf(String url) {
-        Matcher m = PEMDA.matcher(url);
-        if (!m.find()) {
-            return DEFAULT_PEMDA;
-        }
-        return URLDecoder.decode(m.group(1).replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
 
     public record Response(int status, String contentType, String body, long nanos) {
         public JsonNode json() {

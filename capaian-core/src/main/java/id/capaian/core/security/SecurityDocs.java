@@ -2,12 +2,14 @@ package id.capaian.core.security;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
@@ -65,8 +67,19 @@ public class SecurityDocs implements OASFilter {
                 if (write && !path.endsWith("/kunci") && !path.startsWith("/api/v1/read-model")) {
                     add(op, "409", "The year, or this OPD of it, is locked (tahun-terkunci)", "tahun-terkunci", P409);
                 }
+                sortByStatus(op);
             }
         });
+    }
+
+    /**
+     * Answers in status order, whichever filter added them: build-time filters run in no fixed order,
+     * and the committed document must be the same on every build.
+     */
+    private static void sortByStatus(Operation op) {
+        APIResponses sorted = OASFactory.createAPIResponses();
+        new TreeMap<>(op.getResponses().getAPIResponses()).forEach(sorted::addAPIResponse);
+        op.setResponses(sorted);
     }
 
     /** Adds the answer, or, when the operation already documents that status, adds the example to it. */

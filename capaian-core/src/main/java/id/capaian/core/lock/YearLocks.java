@@ -47,6 +47,100 @@ public class YearLocks {
         }
     }
 
+    /**
+     * Refuses (409) a write of month {@code bulan} of an OPD: the year lock first, then the months closed
+     * by a quarter's evaluation ({@link Penutupan}). Called first in every write of a monthly value.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void ensureOpen(String pemda, int tahun, String opd, int bulan) {
+        ensureOpen(pemda, tahun, opd);
+        Penutupan p = penutupan(pemda, tahun, opd);
+        if (bulan <= p.sampaiBulan()) {
+            String by = p.nama() != null ? p.nama() : p.oleh();
+            throw ProblemException.conflict("bulan-tertutup", "Bulan tertutup", "bulan",
+                    "Bulan " + bulan + " tahun " + tahun + " OPD " + opd + " sudah ditutup (sampai bulan " + p.sampaiBulan()
+                            + ") oleh " + by + " sejak " + p.sejak() + (p.alasan() == null ? "" : " (" + p.alasan() + ")")
+                            + "; verifikator dapat membukanya kembali dengan alasan");
+        }
+    }
+
+    /** The months closed for one OPD (sampaiBulan 0 when none). */
+    @Transactional
+    public Penutupan penutupan(String pemda, int tahun, String opd) {
+        List<?> rows = em.createNativeQuery("""
+                SELECT sampai_bulan, alasan, oleh, nama, sejak FROM penutupan
+                WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd""")
+                .setParameter("pemda", pemda).setParameter("tahun", tahun).setParameter("opd", opd).getResultList();
+        if (rows.isEmpty()) {
+            return Penutupan.open(pemda, tahun, opd);
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return new Penutupan(pemda, tahun, opd, ((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                time(r[4]));
+    }
+
+    private static OffsetDateTime time(Object t) {
+        if (t instanceof OffsetDateTime o) {
+            return o;
+        }
+        if (t instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (t instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected time " + t);
+    }
+
+    /** Reads and validates a closing request: 422 naming the field, nothing changed. */
+    public static void validate(PenutupanRequest r, Penutupan current) {
+        if (r == null) {
+            throw ProblemException.badRequest("body", "diharapkan {\"sampaiBulan\": 0..12, \"alasan\": ...}");
+        }
+        Violations v = new Violations();
+        if (v.check(r.sampaiBulan() != null, "sampaiBulan", "wajib diisi: 0 sampai 12")) {
+            v.check(r.sampaiBulan() >= 0 && r.sampaiBulan() <= 12, "sampaiBulan", "harus 0 sampai 12");
+        }
+        if (current != null && r.sampaiBulan() != null && r.sampaiBulan() < current.sampaiBulan()) {
+            v.check(r.alasan() != null && !r.alasan().isBlank(), "alasan", "wajib diisi untuk membuka kembali bulan");
+        }
+        v.check(r.alasan() == null || r.alasan().length() <= ALASAN_MAX, "alasan", "paling panjang " + ALASAN_MAX);
+        v.throwIfAny();
+    }
+
+    /**
+     * Closes months 1..sampaiBulan of one OPD (0 reopens all), serialized with the writes like a year lock.
+     * Idempotent: the state it already has changes nothing and is not audited again.
+     */
+    @Transactional
+    public Penutupan tutup(String pemda, int tahun, String opd, PenutupanRequest r) {
+        query(pemda, tahun, true); // waits for the writes in flight, as a lock change does
+        Penutupan current = penutupan(pemda, tahun, opd);
+        validate(r, current);
+        if (r.sampaiBulan() == current.sampaiBulan()) {
+            return current;
+        }
+        Caller who = callers.current();
+        String alasan = r.alasan() == null || r.alasan().isBlank() ? null : r.alasan().strip();
+        if (r.sampaiBulan() == 0) {
+            em.createNativeQuery("DELETE FROM penutupan WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd")
+                    .setParameter("pemda", pemda).setParameter("tahun", tahun).setParameter("opd", opd).executeUpdate();
+        } else {
+            em.createNativeQuery("""
+                    INSERT INTO penutupan (pemda, tahun, opd, sampai_bulan, alasan, oleh, nama, sejak)
+                    VALUES (:pemda, :tahun, :opd, :bulan, :alasan, :oleh, :nama, now())
+                    ON CONFLICT (pemda, tahun, opd) DO UPDATE SET sampai_bulan = EXCLUDED.sampai_bulan,
+                        alasan = EXCLUDED.alasan, oleh = EXCLUDED.oleh, nama = EXCLUDED.nama, sejak = EXCLUDED.sejak""")
+                    .setParameter("pemda", pemda).setParameter("tahun", tahun).setParameter("opd", opd)
+                    .setParameter("bulan", r.sampaiBulan()).setParameter("alasan", alasan)
+                    .setParameter("oleh", who.subject()).setParameter("nama", who.name()).executeUpdate();
+        }
+        Penutupan after = penutupan(pemda, tahun, opd);
+        audit.record(new Change(r.sampaiBulan() > current.sampaiBulan() ? "penutupan.tutup" : "penutupan.buka",
+                pemda, tahun, opd, null, "penutupan", current, after));
+        return after;
+    }
+
     @Transactional
     public List<YearLock> list(String pemda, int tahun) {
         return query(pemda, tahun, null);

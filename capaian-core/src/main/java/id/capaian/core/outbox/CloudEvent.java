@@ -1,10 +1,13 @@
 package id.capaian.core.outbox;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
  * A CloudEvents 1.0 envelope in structured JSON mode, as DESIGN.md fixes it: {@code subject} is the
  * entity and the Kafka key, {@code version} grows per entity, {@code data} is the entity's full state.
+ * {@code dataschema} names the schema version of {@code data} when it is not the first (absent: version 1),
+ * so that a consumer reads old and new messages of one type side by side.
  */
 public record CloudEvent<T>(
         String specversion,
@@ -14,6 +17,7 @@ public record CloudEvent<T>(
         Instant time,
         String subject,
         String datacontenttype,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String dataschema,
         long version,
         T data) {
 

@@ -40,9 +40,15 @@ public class Outbox {
 
     @Transactional(TxType.MANDATORY)
     public <T> CloudEvent<T> append(String type, String subject, long version, T data) {
+        return append(type, null, subject, version, data);
+    }
+
+    /** As above, for data of a later schema version ({@code dataschema}, e.g. {@code …schema.json#v2}). */
+    @Transactional(TxType.MANDATORY)
+    public <T> CloudEvent<T> append(String type, String dataschema, String subject, long version, T data) {
         Instant now = Instant.now();
         CloudEvent<T> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                type, now, subject, CloudEvent.JSON, version, data);
+                type, now, subject, CloudEvent.JSON, dataschema, version, data);
         OutboxMessage m = new OutboxMessage();
         m.eventId = UUID.fromString(event.id());
         m.topic = topic;

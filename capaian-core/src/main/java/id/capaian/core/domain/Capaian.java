@@ -42,6 +42,14 @@ public record Capaian(BigDecimal persen) implements Comparable<Capaian> {
         return percent(realisasi, pagu);
     }
 
+    /**
+     * Any share in percent, {@code numerator / divisor × 100} with the same single rounding (e.g. a plan's
+     * share of its ceiling, a deviation against its plan); undefined when the divisor is 0.
+     */
+    public static Optional<Capaian> rasio(BigDecimal numerator, BigDecimal divisor) {
+        return percent(numerator, divisor);
+    }
+
     private static Optional<Capaian> percent(BigDecimal numerator, BigDecimal divisor) {
         if (numerator == null || divisor == null || divisor.signum() == 0) {
             return Optional.empty();

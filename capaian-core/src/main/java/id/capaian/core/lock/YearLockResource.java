@@ -88,11 +88,17 @@ public abstract class YearLockResource {
         int t = year(pemda, tahun);
         YearLocks.validate(body);
         beforeChange(pemda, t, body);
-        return locks.set(pemda, t, body);
+        List<YearLock> after = locks.set(pemda, t, body);
+        afterChange(pemda, t, body);
+        return after;
     }
 
     /** Runs before this service's own lock changes; report-service sets the owners' locks here. */
     protected void beforeChange(String pemda, int tahun, LockRequest request) {
+    }
+
+    /** Runs after this service's own lock change committed; report-service records the ceilings it locked. */
+    protected void afterChange(String pemda, int tahun, LockRequest request) {
     }
 
     private static int year(String pemda, String tahun) {

@@ -3,6 +3,7 @@ package id.capaian.report.api;
 import id.capaian.core.lock.LockRequest;
 import id.capaian.core.lock.YearLockResource;
 import id.capaian.report.lock.OwnerLocks;
+import id.capaian.report.lock.PaguTerkunci;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,9 +18,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KunciResource extends YearLockResource {
 
     @Inject OwnerLocks owners;
+    @Inject PaguTerkunci paguTerkunci;
 
     @Override
     protected void beforeChange(String pemda, int tahun, LockRequest request) {
         owners.set(pemda, tahun, request);
+    }
+
+    @Override
+    protected void afterChange(String pemda, int tahun, LockRequest request) {
+        if (Boolean.TRUE.equals(request.terkunci())) {
+            paguTerkunci.record(pemda, tahun, request.opd());
+        }
     }
 }

@@ -57,33 +57,34 @@ public class AnggaranProjection {
     private void add(Dpa dpa, Ancestor a, Contribution delta) {
         String level = a.level() == null ? "OPD" : a.level().name();
         em.createNativeQuery("""
-                INSERT INTO anggaran (pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, CAST(?7 AS numeric[]), 0) ON CONFLICT DO NOTHING""")
+                INSERT INTO anggaran (pemda, tahun, opd, kode, level, uraian, pagu_murni, pagu, realisasi, leaves)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, CAST(?7 AS numeric[]), 0) ON CONFLICT DO NOTHING""")
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
                 .setParameter(4, a.kode()).setParameter(5, level).setParameter(6, a.uraian())
                 .setParameter(7, Monthly.literal(Monthly.zeros())).executeUpdate();
         em.createNativeQuery("""
                 UPDATE anggaran SET pagu = pagu + ?5, leaves = leaves + ?6, uraian = COALESCE(CAST(?7 AS text), uraian),
+                    pagu_murni = pagu_murni + ?9,
                     realisasi = ARRAY(SELECT x.a + x.b FROM unnest(realisasi, CAST(?8 AS numeric[]))
                                       WITH ORDINALITY AS x(a, b, i) ORDER BY x.i)
                 WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4""")
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
                 .setParameter(4, a.kode()).setParameter(5, delta.pagu()).setParameter(6, delta.leaves())
                 .setParameter(7, a.uraian()).setParameter(8, Monthly.literal(delta.realisasi()))
-                .executeUpdate();
+                .setParameter(9, delta.paguMurni()).executeUpdate();
     }
 
     void upsert(Dpa dpa, String kode, String level, String uraian, Contribution c) {
         em.createNativeQuery("""
-                INSERT INTO anggaran (pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS numeric[]), ?9)
+                INSERT INTO anggaran (pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves, pagu_murni)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS numeric[]), ?9, ?10)
                 ON CONFLICT (pemda, tahun, opd, kode) DO UPDATE SET level = EXCLUDED.level,
                     uraian = EXCLUDED.uraian, pagu = EXCLUDED.pagu, realisasi = EXCLUDED.realisasi,
-                    leaves = EXCLUDED.leaves""")
+                    leaves = EXCLUDED.leaves, pagu_murni = EXCLUDED.pagu_murni""")
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
                 .setParameter(4, kode).setParameter(5, level).setParameter(6, uraian)
                 .setParameter(7, c.pagu()).setParameter(8, Monthly.literal(c.realisasi()))
-                .setParameter(9, c.leaves()).executeUpdate();
+                .setParameter(9, c.leaves()).setParameter(10, c.paguMurni()).executeUpdate();
     }
 
     private void delete(Dpa dpa, String kode) {
@@ -92,14 +93,14 @@ public class AnggaranProjection {
                 .setParameter(4, kode).executeUpdate();
     }
 
-    /** What one sub kegiatan adds to every ancestor: its pagu, its twelve as-of realizations, itself. */
-    record Contribution(BigDecimal pagu, BigDecimal[] realisasi, int leaves) {
+    /** What one sub kegiatan adds to every ancestor: its ceilings, its twelve as-of realizations, itself. */
+    record Contribution(BigDecimal paguMurni, BigDecimal pagu, BigDecimal[] realisasi, int leaves) {
 
         static Contribution of(BudgetLeaf leaf) {
             if (leaf == null || leaf.removed()) {
-                return new Contribution(BigDecimal.ZERO, Monthly.zeros(), 0);
+                return new Contribution(BigDecimal.ZERO, BigDecimal.ZERO, Monthly.zeros(), 0);
             }
-            return new Contribution(leaf.pagu(), leaf.realisasi(), 1);
+            return new Contribution(leaf.paguMurni(), leaf.pagu(), leaf.realisasi(), 1);
         }
 
         Contribution minus(Contribution o) {
@@ -107,7 +108,7 @@ public class AnggaranProjection {
             for (int i = 0; i < r.length; i++) {
                 r[i] = realisasi[i].subtract(o.realisasi[i]);
             }
-            return new Contribution(pagu.subtract(o.pagu), r, leaves - o.leaves);
+            return new Contribution(paguMurni.subtract(o.paguMurni), pagu.subtract(o.pagu), r, leaves - o.leaves);
         }
     }
 }

@@ -12,11 +12,17 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import id.capaian.core.domain.Angka;
+import id.capaian.report.rfk.RfkConfig;
+import id.capaian.report.rfk.RfkRepository;
 
 /**
  * Inconsistencies of a pemda-year, reported, not hidden: stated totals (from imports) that differ from
  * the live sums, realization over the ceiling, nodes without indicators, indicators without target or
- * realization, and capaian fisik far from capaian keuangan.
+ * realization, capaian fisik far from capaian keuangan; and for the monthly report (RFK): a cash plan that
+ * does not sum to the ceiling, physical progress that goes down, spending ahead of the plan by more than
+ * the configured share, and a ceiling changed after the year (or the OPD) was first locked.
  */
 @ApplicationScoped
 public class Audit {
@@ -25,10 +31,13 @@ public class Audit {
     public static final BigDecimal FAR_APART = BigDecimal.valueOf(50);
 
     @Inject EntityManager em;
+    @Inject RfkRepository rfk;
+    @Inject RfkConfig config;
 
     public enum Jenis {
         TOTAL_BERBEDA, REALISASI_MELEBIHI_PAGU, TANPA_INDIKATOR, INDIKATOR_TANPA_TARGET, INDIKATOR_TANPA_REALISASI,
-        CAPAIAN_FISIK_KEUANGAN_JAUH
+        CAPAIAN_FISIK_KEUANGAN_JAUH, RAK_TIDAK_SAMA_PAGU, PROGRES_FISIK_TURUN, REALISASI_DI_ATAS_RENCANA,
+        PAGU_BERUBAH_SETELAH_KUNCI
     }
 
     public record Temuan(Jenis jenis, String opd, String kode, String uraian, String keterangan,
@@ -87,9 +96,73 @@ public class Audit {
             }
         }
         farApart(pemda, tahun, found);
+        rfk(pemda, tahun, found);
+        paguChangedAfterLock(pemda, tahun, found);
         found.sort(Comparator.comparing(Temuan::opd).thenComparing(t -> Kode.of(t.kode()))
                 .thenComparing(Temuan::jenis));
         return found;
+    }
+
+    /** Findings of the monthly report, from the sub kegiatan's plans and progress. */
+    private void rfk(String pemda, int tahun, List<Temuan> found) {
+        RfkRepository.Keadaan k = rfk.keadaan(pemda, tahun, null);
+        BigDecimal limit = BigDecimal.ONE.add(config.ambangRealisasiDiAtasRencana());
+        for (BudgetLeaf l : k.leaves()) {
+            String opd = l.dpa().opd();
+            String kode = l.kode().value();
+            if (l.rak() != null) {
+                BigDecimal year = RfkRepository.rencana(l.rak(), 12);
+                if (year.compareTo(l.pagu()) != 0) {
+                    found.add(new Temuan(Jenis.RAK_TIDAK_SAMA_PAGU, opd, kode, l.uraian(),
+                            "jumlah RAK " + Angka.rupiah(year) + " tidak sama dengan pagu " + Angka.rupiah(l.pagu()),
+                            l.pagu(), year));
+                }
+                List<Integer> ahead = new ArrayList<>();
+                for (int m = 1; m <= 12; m++) {
+                    BigDecimal realisasi = l.realisasi()[m - 1];
+                    if (realisasi.signum() > 0 && realisasi.compareTo(RfkRepository.rencana(l.rak(), m).multiply(limit)) > 0) {
+                        ahead.add(m);
+                    }
+                }
+                if (!ahead.isEmpty()) {
+                    int m = ahead.get(ahead.size() - 1);
+                    BigDecimal plan = RfkRepository.rencana(l.rak(), m);
+                    found.add(new Temuan(Jenis.REALISASI_DI_ATAS_RENCANA, opd, kode, l.uraian(),
+                            "realisasi melebihi rencana (RAK) lebih dari "
+                                    + Angka.desimal(config.ambangRealisasiDiAtasRencana().movePointRight(2))
+                                    + "% pada bulan " + ahead.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                                    + "; bulan " + m + ": realisasi " + Angka.rupiah(l.realisasi()[m - 1]) + ", rencana "
+                                    + Angka.rupiah(plan), plan, l.realisasi()[m - 1]));
+                }
+            }
+            ProgresState p = k.progresOf(l);
+            if (p != null) {
+                for (int m = 2; m <= 12; m++) {
+                    BigDecimal before = p.persen()[m - 2];
+                    BigDecimal now = p.persen()[m - 1];
+                    if (before != null && now != null && now.compareTo(before) < 0) {
+                        found.add(new Temuan(Jenis.PROGRES_FISIK_TURUN, opd, kode, l.uraian(),
+                                "progres fisik bulan " + m + " (" + Angka.desimal(now) + "%) lebih rendah dari bulan "
+                                        + "sebelumnya (" + Angka.desimal(before) + "%)", before, now));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Ceilings that differ from the ones recorded when the year (or the OPD) was first locked. */
+    private void paguChangedAfterLock(String pemda, int tahun, List<Temuan> found) {
+        for (Object o : em.createNativeQuery("""
+                SELECT t.opd, t.kode, a.uraian, t.pagu, a.pagu, t.dikunci FROM pagu_terkunci t
+                LEFT JOIN anggaran a ON a.pemda = t.pemda AND a.tahun = t.tahun AND a.opd = t.opd AND a.kode = t.kode
+                WHERE t.pemda = :pemda AND t.tahun = :tahun AND (a.pagu IS NULL OR a.pagu <> t.pagu)""")
+                .setParameter("pemda", pemda).setParameter("tahun", tahun).getResultList()) {
+            Object[] r = (Object[]) o;
+            BigDecimal now = (BigDecimal) r[4];
+            found.add(new Temuan(Jenis.PAGU_BERUBAH_SETELAH_KUNCI, (String) r[0], (String) r[1], (String) r[2],
+                    "pagu berubah setelah dikunci pada " + r[5] + ": " + Angka.rupiah((BigDecimal) r[3]) + " menjadi "
+                            + (now == null ? "dihapus" : Angka.rupiah(now)), (BigDecimal) r[3], now));
+        }
     }
 
     /** A row whose first indicator's capaian and capaian keuangan differ by more than FAR_APART points. */

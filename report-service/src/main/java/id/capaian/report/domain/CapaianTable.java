@@ -54,12 +54,24 @@ public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int
         }
     }
 
-    /** Pagu, realisasi, capaian keuangan (null when pagu is 0) and sisa. */
-    public record Anggaran(BigDecimal pagu, BigDecimal realisasi, BigDecimal capaian, BigDecimal sisa) {
+    /**
+     * Pagu murni (the original APBD ceiling), pagu (the ceiling in force, after an amendment), realisasi,
+     * capaian keuangan against the ceiling in force (null when it is 0) and sisa.
+     */
+    public record Anggaran(
+            @Schema(description = "Pagu APBD murni (sebelum perubahan)", example = "1600000000.00") BigDecimal paguMurni,
+            @Schema(description = "Pagu yang berlaku (setelah APBD-P bila ada)", example = "1538412800.00") BigDecimal pagu,
+            BigDecimal realisasi,
+            @Schema(nullable = true, description = "realisasi / pagu x 100; null bila pagu 0") BigDecimal capaian,
+            BigDecimal sisa) {
 
         public static Anggaran of(BigDecimal pagu, BigDecimal realisasi) {
-            return new Anggaran(pagu, realisasi, Capaian.keuangan(pagu, realisasi).map(Capaian::persen).orElse(null),
-                    pagu.subtract(realisasi));
+            return of(pagu, pagu, realisasi);
+        }
+
+        public static Anggaran of(BigDecimal paguMurni, BigDecimal pagu, BigDecimal realisasi) {
+            return new Anggaran(paguMurni, pagu, realisasi,
+                    Capaian.keuangan(pagu, realisasi).map(Capaian::persen).orElse(null), pagu.subtract(realisasi));
         }
 
         public static final Anggaran NONE = of(BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2));

@@ -62,7 +62,7 @@ public class Consistency {
         em.createNativeQuery("DELETE FROM indikator").executeUpdate();
         Map<Recomputation.Key, Recomputation.Row> rows = Recomputation.anggaran(leaves());
         rows.forEach((k, r) -> anggaran.upsert(new Dpa(k.pemda(), k.tahun(), k.opd()), k.kode(), r.level(), r.uraian(),
-                new AnggaranProjection.Contribution(r.pagu(), r.realisasi(), r.leaves())));
+                new AnggaranProjection.Contribution(r.paguMurni(), r.pagu(), r.realisasi(), r.leaves())));
         int n = rows.size();
         for (JsonNode d : states(IndicatorState.TYPE)) {
             IndicatorState s = IndicatorState.from(d);
@@ -89,11 +89,12 @@ public class Consistency {
     private Map<Recomputation.Key, Recomputation.Row> stored() {
         Map<Recomputation.Key, Recomputation.Row> rows = new TreeMap<>();
         for (Object o : em.createNativeQuery(
-                "SELECT pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves FROM anggaran").getResultList()) {
+                "SELECT pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves, pagu_murni FROM anggaran")
+                .getResultList()) {
             Object[] r = (Object[]) o;
             rows.put(new Recomputation.Key((String) r[0], ((Number) r[1]).intValue(), (String) r[2], (String) r[3]),
-                    new Recomputation.Row((String) r[4], (String) r[5], (java.math.BigDecimal) r[6],
-                            Monthly.fromSql(r[7]), ((Number) r[8]).intValue()));
+                    new Recomputation.Row((String) r[4], (String) r[5], (java.math.BigDecimal) r[9],
+                            (java.math.BigDecimal) r[6], Monthly.fromSql(r[7]), ((Number) r[8]).intValue()));
         }
         return rows;
     }

@@ -51,9 +51,10 @@ public class ReadModel {
         Object before = heldVersion == 0 ? null : read(e.type(), parse((String) held[2]));
         if (after instanceof BudgetLeaf leaf) {
             anggaran.replace((BudgetLeaf) before, leaf);
-        } else {
-            indikator.replace((IndicatorState) after);
-        }
+        } else if (after instanceof IndicatorState indicator) {
+            indikator.replace(indicator);
+        } // progress is read from its entity state by the reports that use it: nothing to aggregate
+
         em.createNativeQuery("""
                 UPDATE entity_state SET source = ?2, version = ?3, event_id = ?4, event_time = ?5,
                     data = CAST(?6 AS jsonb), applied_at = now() WHERE subject = ?1""")
@@ -75,16 +76,22 @@ public class ReadModel {
         return switch (type) {
             case BudgetLeaf.TYPE -> BudgetLeaf.from(data);
             case IndicatorState.TYPE -> IndicatorState.from(data);
+            case ProgresState.TYPE -> ProgresState.from(data);
             default -> throw new IllegalArgumentException("unknown event type " + type);
         };
     }
 
     /** The subject names the entity the data describes; anything else is a malformed event. */
     private static void checkSubject(String subject, Object state) {
-        String expected = state instanceof BudgetLeaf b
-                ? key(b.dpa()) + "/" + b.kode()
-                : key(((IndicatorState) state).dpa()) + "/" + ((IndicatorState) state).kode() + "/"
-                        + ((IndicatorState) state).nomor();
+        String expected;
+        if (state instanceof BudgetLeaf b) {
+            expected = key(b.dpa()) + "/" + b.kode();
+        } else if (state instanceof ProgresState p) {
+            expected = p.subject();
+        } else {
+            IndicatorState i = (IndicatorState) state;
+            expected = key(i.dpa()) + "/" + i.kode() + "/" + i.nomor();
+        }
         if (!expected.equals(subject)) {
             throw new IllegalArgumentException("subject " + subject + " does not match its data (" + expected + ")");
         }
@@ -98,7 +105,7 @@ public class ReadModel {
         return OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC);
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
         } catch (Exception ex) {

@@ -23,16 +23,18 @@ public final class Recomputation {
         }
     }
 
-    public record Row(String level, String uraian, BigDecimal pagu, BigDecimal[] realisasi, int leaves) {
+    public record Row(String level, String uraian, BigDecimal paguMurni, BigDecimal pagu, BigDecimal[] realisasi,
+            int leaves) {
 
         boolean sameNumbers(Row o) {
             return level.equals(o.level) && pagu.compareTo(o.pagu) == 0 && leaves == o.leaves
+                    && paguMurni.compareTo(o.paguMurni) == 0
                     && Arrays.equals(realisasi, o.realisasi, (a, b) -> a.compareTo(b));
         }
 
         @Override
         public String toString() {
-            return level + " pagu=" + pagu.toPlainString() + " leaves=" + leaves + " realisasi="
+            return level + " paguMurni=" + paguMurni.toPlainString() + " pagu=" + pagu.toPlainString() + " leaves=" + leaves + " realisasi="
                     + Arrays.stream(realisasi).map(BigDecimal::toPlainString).toList();
         }
     }
@@ -46,20 +48,22 @@ public final class Recomputation {
             }
             Dpa d = leaf.dpa();
             rows.put(new Key(d.pemda(), d.tahun(), d.opd(), leaf.kode().value()),
-                    new Row(Level.SUB_KEGIATAN.name(), leaf.uraian(), leaf.pagu(), leaf.realisasi().clone(), 1));
+                    new Row(Level.SUB_KEGIATAN.name(), leaf.uraian(), leaf.paguMurni(), leaf.pagu(),
+                            leaf.realisasi().clone(), 1));
             for (AnggaranProjection.Ancestor a : AnggaranProjection.ancestors(leaf)) {
                 Key k = new Key(d.pemda(), d.tahun(), d.opd(), a.kode());
                 Row held = rows.get(k);
                 String level = a.level() == null ? "OPD" : a.level().name();
                 if (held == null) {
-                    rows.put(k, new Row(level, a.uraian(), leaf.pagu(), leaf.realisasi().clone(), 1));
+                    rows.put(k, new Row(level, a.uraian(), leaf.paguMurni(), leaf.pagu(), leaf.realisasi().clone(), 1));
                 } else {
                     BigDecimal[] sum = new BigDecimal[Monthly.MONTHS];
                     for (int i = 0; i < sum.length; i++) {
                         sum[i] = held.realisasi()[i].add(leaf.realisasi()[i]);
                     }
                     rows.put(k, new Row(level, a.uraian() != null ? a.uraian() : held.uraian(),
-                            held.pagu().add(leaf.pagu()), sum, held.leaves() + 1));
+                            held.paguMurni().add(leaf.paguMurni()), held.pagu().add(leaf.pagu()), sum,
+                            held.leaves() + 1));
                 }
             }
         }

@@ -31,17 +31,18 @@ public class Reports {
     /** The table of one (OPD, urusan, year) as of the end of {@code bulan} (1..12). */
     @Transactional
     public CapaianTable capaian(Dpa dpa, Kode urusan, int bulan) {
-        record Amounts(String level, String uraian, BigDecimal pagu, BigDecimal realisasi) {
+        record Amounts(String level, String uraian, BigDecimal pagu, BigDecimal realisasi, BigDecimal paguMurni) {
         }
         Map<Kode, Amounts> amounts = new TreeMap<>();
         Amounts total = null;
         for (Object o : em.createNativeQuery("""
-                SELECT kode, level, uraian, pagu, realisasi[?5] FROM anggaran
+                SELECT kode, level, uraian, pagu, realisasi[?5], pagu_murni FROM anggaran
                 WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND (kode = ?4 OR kode LIKE ?4 || '.%')""")
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
                 .setParameter(4, urusan.value()).setParameter(5, bulan).getResultList()) {
             Object[] r = (Object[]) o;
-            Amounts a = new Amounts((String) r[1], (String) r[2], (BigDecimal) r[3], (BigDecimal) r[4]);
+            Amounts a = new Amounts((String) r[1], (String) r[2], (BigDecimal) r[3], (BigDecimal) r[4],
+                    (BigDecimal) r[5]);
             if (urusan.value().equals(r[0])) {
                 total = a;
             } else {
@@ -80,10 +81,11 @@ public class Reports {
             String[] n = notes.getOrDefault(k.value(), new String[4]);
             rows.add(new Row(k.value(), k.level(), a == null ? null : a.uraian(),
                     indicators.getOrDefault(k, List.of()),
-                    a == null ? Anggaran.NONE : Anggaran.of(a.pagu(), a.realisasi()),
+                    a == null ? Anggaran.NONE : Anggaran.of(a.paguMurni(), a.pagu(), a.realisasi()),
                     k.level() == Level.PROGRAM ? n[0] : null, n[1], n[2], n[3]));
         }
-        Anggaran t = total == null ? Anggaran.NONE : Anggaran.of(total.pagu(), total.realisasi());
+        Anggaran t = total == null ? Anggaran.NONE : Anggaran.of(total.paguMurni(), total.pagu(),
+                total.realisasi());
         YearLock lock = CapaianTable.lockOf(locks.list(dpa.pemda(), dpa.tahun()), dpa.opd());
         return new CapaianTable(dpa.pemda(), dpa.tahun(), dpa.opd(),
                 new CapaianTable.Node(urusan.value(), Urusan.nama(urusan.value())), bulan,

@@ -70,7 +70,7 @@ public final class Csv {
     }
 
     /** RFC 4180: a field holding the delimiter, a comma, a quote or a line break is quoted, quotes doubled. */
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(DELIMITER) >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
                 || (s.indexOf(',') >= 0 && !s.matches("-?[\\d.]+,\\d+"))) {
             return '"' + s.replace("\"", "\"\"") + '"';

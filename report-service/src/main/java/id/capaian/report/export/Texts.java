@@ -50,13 +50,17 @@ public final class Texts {
      * "Status: DRAFT (belum dikunci: angka masih dapat berubah)". The date is the lock's own (UTC).
      */
     public static String status(CapaianTable t) {
-        YearLock k = t.kunci();
-        if (t.status() != CapaianTable.Status.FINAL || k == null) {
+        return status(t.status(), t.kunci(), t.tahun());
+    }
+
+    /** As above, for any report with a status and the lock behind it. */
+    public static String status(CapaianTable.Status status, YearLock k, int tahun) {
+        if (status != CapaianTable.Status.FINAL || k == null) {
             return "Status: DRAFT (belum dikunci: angka masih dapat berubah)";
         }
         String when = k.sejak() == null ? ""
                 : " " + k.sejak().getDayOfMonth() + " " + BULAN[k.sejak().getMonthValue() - 1] + " " + k.sejak().getYear();
-        String scope = k.opd() == null ? "tahun " + t.tahun() : "OPD " + k.opd();
+        String scope = k.opd() == null ? "tahun " + tahun : "OPD " + k.opd();
         return "Status: FINAL (" + scope + " dikunci" + when + " oleh " + (k.nama() != null ? k.nama() : k.oleh())
                 + (k.alasan() == null ? "" : ": " + k.alasan()) + ")";
     }

@@ -1,0 +1,41 @@
+package id.capaian.report.rfk;
+
+import id.capaian.report.domain.CapaianTable.Status;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Every OPD of a pemda in one RFK table as of the end of a month, ranked (shared/RFK.md): by pagu-weighted
+ * physical progress descending, then realisasi % descending, then OPD code; ranks 1..n without gaps. A
+ * missing percentage (pagu 0) ranks after every value.
+ */
+@Schema(name = "RfkPeringkat", description = "RFK seluruh OPD satu pemda per akhir bulan, dengan peringkat")
+public record Peringkat(String pemda, int tahun, int bulan, List<Opd> opd,
+        @Schema(description = "Jumlah seluruh OPD") Rfk.Angka total) {
+
+    static final Comparator<Opd> ORDER = Comparator
+            .comparing((Opd o) -> o.fisik(), RfkService.descending())
+            .thenComparing(o -> o.realisasi().persen(), RfkService.descending())
+            .thenComparing(Opd::opd);
+
+    @Schema(name = "RfkPeringkatOpd")
+    public record Opd(
+            @Schema(example = "1") int peringkat,
+            @Schema(example = "P3AP2KB") String opd,
+            @Schema(description = "FINAL bila tahun atau OPD ini dikunci") Status status,
+            BigDecimal paguMurni, BigDecimal pagu, Rfk.Nilai rencana, Rfk.Nilai realisasi,
+            @Schema(nullable = true, description = "Progres fisik OPD dibobot pagu (%)", example = "57.50") BigDecimal fisik,
+            Rfk.Nilai deviasi) {
+
+        static Opd of(int peringkat, String opd, Status status, Rfk.Angka a) {
+            return new Opd(peringkat, opd, status, a.paguMurni(), a.pagu(), a.rencana(), a.realisasi(), a.fisik(),
+                    a.deviasi());
+        }
+
+        Opd ranked(int n) {
+            return new Opd(n, opd, status, paguMurni, pagu, rencana, realisasi, fisik, deviasi);
+        }
+    }
+}

@@ -27,7 +27,9 @@ import java.util.SplittableRandom;
 
 public class SyntheticKabupaten {
 
-    static final String HEADER = "kode\turaian\tindikator\tsatuan\tpolaritas\ttarget_fisik\ttarget_anggaran\trealisasi_fisik\trealisasi_anggaran";
+    static final String HEADER = "kode\turaian\tindikator\tsatuan\tpolaritas\ttarget_fisik\ttarget_anggaran\trealisasi_fisik\trealisasi_anggaran"
+            + "\tpagu_murni\trak_01\trak_02\trak_03\trak_04\trak_05\trak_06\trak_07\trak_08\trak_09\trak_10\trak_11\trak_12"
+            + "\tprogres_fisik";
     static final int OPDS = 40;
     static final int SUB_KEGIATAN = 3000;
     static final long PAGU_MIN = 1_000_000L;
@@ -110,6 +112,8 @@ public class SyntheticKabupaten {
         long pagu;            // sub kegiatan: drawn; above: the sum
         long[] realisasi = new long[13]; // cumulative per month, 1..12
         double[] fisik = new double[13];  // the indicator's cumulative realization
+        long[] rak = new long[13];        // sub kegiatan: the cash plan, planned in each month 1..12, summing to pagu
+        double[] progres = new double[13]; // sub kegiatan: physical progress (%) to the end of each month
 
         Node(String kode, String uraian, Indikator indikator) {
             this.kode = kode;
@@ -187,6 +191,13 @@ public class SyntheticKabupaten {
         }
         n.realisasi[12] = year;
         fisik(n, c);
+        // The plan and the progress follow the same curve, without drawing again: earlier files stay identical.
+        long planned = 0;
+        for (int m = 1; m <= 12; m++) {
+            n.rak[m] = m == 12 ? n.pagu - planned : (long) Math.floor(n.pagu * (c[m] - c[m - 1]));
+            planned += n.rak[m];
+            n.progres[m] = Math.min(100, round2(100 * c[m] * year / Math.max(1, n.pagu)));
+        }
     }
 
     void fisik(Node n, double[] c) {
@@ -320,7 +331,17 @@ public class SyntheticKabupaten {
         out.append(n.kode).append('\t').append(n.uraian).append('\t').append(i.nama).append('\t').append(i.satuan).append('\t')
                 .append(i.negatif ? "negatif" : "positif").append('\t').append(angka(i.target, i.integer)).append('\t')
                 .append(rupiah(n.pagu)).append('\t').append(angka(n.fisik[bulan], i.integer)).append('\t')
-                .append(rupiah(n.realisasi[bulan])).append(n.children.isEmpty() ? ",00" : "").append('\n');
+                .append(rupiah(n.realisasi[bulan])).append(n.children.isEmpty() ? ",00" : "");
+        if (n.children.isEmpty()) {
+            out.append('\t').append(rupiah(n.pagu));
+            for (int m = 1; m <= 12; m++) {
+                out.append('\t').append(rupiah(n.rak[m]));
+            }
+            out.append('\t').append(angka(n.progres[bulan], false));
+        } else {
+            out.append("\t".repeat(14));
+        }
+        out.append('\n');
         count[0]++;
         for (Node c : n.children) {
             rows(c, bulan, out, count);

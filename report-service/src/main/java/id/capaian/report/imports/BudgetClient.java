@@ -41,6 +41,12 @@ public interface BudgetClient {
     void putRealisasi(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             @PathParam("bulan") int bulan, List<Realisasi> realisasi);
 
+    /** The cash plans (RAK) of many sub kegiatan, twelve monthly amounts each. */
+    @PUT
+    @Path("/{opd}/rak")
+    void putRak(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
+            List<Rak> rak);
+
     /** Sets its year lock the same way as report-service's own (idempotent). */
     @PUT
     @Path("/kunci")
@@ -51,9 +57,12 @@ public interface BudgetClient {
         return OwnerFailure.of(SERVICE, response);
     }
 
-    /** A program, kegiatan or sub kegiatan; {@code pagu} on sub kegiatan only. */
+    /** A program, kegiatan or sub kegiatan; {@code pagu} and {@code paguMurni} on sub kegiatan only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Node(String kode, String uraian, BigDecimal pagu) {
+    record Node(String kode, String uraian, BigDecimal pagu, BigDecimal paguMurni) {
+    }
+
+    record Rak(String kode, List<BigDecimal> bulan) {
     }
 
     record Realisasi(String kode, BigDecimal jumlah) {

@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
  * Imports a capaian table (LKPJ chapter III) of one OPD-year: refuses a locked year (409), validates the
  * whole file (a fault anywhere writes nothing anywhere), then writes through the owners' APIs only, with
  * the caller's own token (each owner checks it and audits its rows as that caller), in this order: budget
- * nodes, budget realisasi, indicator nodes, indicator realisasi; then records the stated totals that the
+ * nodes (with pagu murni), budget cash plans (RAK), budget realisasi, indicator nodes, indicator realisasi,
+ * physical progress; then records the stated totals that the
  * report owns and one audit entry for the import. Every owner write is an idempotent PUT of the full state, so re-importing the same file
  * changes nothing (and the owners publish nothing), and an import that failed halfway is completed by
  * sending the same file again.
@@ -48,7 +49,13 @@ public class CapaianImport {
         Progress progress = new Progress();
         call(BudgetClient.SERVICE, "PUT nodes", nodes, progress, () -> budget.putNodes(dpa.pemda(), dpa.tahun(), dpa.opd(),
                 nodes.stream().map(b -> new BudgetClient.Node(b.kode().value(), b.uraian(),
-                        b.level() == Level.SUB_KEGIATAN ? b.pagu() : null)).toList()));
+                        b.level() == Level.SUB_KEGIATAN ? b.pagu() : null,
+                        b.level() == Level.SUB_KEGIATAN ? b.paguMurni() : null)).toList()));
+        List<Baris> withRak = leaves.stream().filter(b -> b.rak() != null).toList();
+        if (!withRak.isEmpty()) {
+            call(BudgetClient.SERVICE, "PUT rak", withRak, progress, () -> budget.putRak(dpa.pemda(), dpa.tahun(),
+                    dpa.opd(), withRak.stream().map(b -> new BudgetClient.Rak(b.kode().value(), List.of(b.rak()))).toList()));
+        }
         call(BudgetClient.SERVICE, "PUT realisasi/" + bulan, leaves, progress, () -> budget.putRealisasi(dpa.pemda(),
                 dpa.tahun(), dpa.opd(), bulan,
                 leaves.stream().map(b -> new BudgetClient.Realisasi(b.kode().value(), b.realisasi())).toList()));
@@ -59,6 +66,12 @@ public class CapaianImport {
                     () -> indicator.putRealisasi(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan, withRealisasiFisik.stream()
                             .map(b -> new IndicatorClient.Realisasi(b.kode().value(), 1, b.indikator().realisasi()))
                             .toList()));
+        }
+        List<Baris> withProgres = leaves.stream().filter(b -> b.progres() != null).toList();
+        if (!withProgres.isEmpty()) {
+            call(IndicatorClient.SERVICE, "PUT progres/" + bulan, withProgres, progress, () -> indicator.putProgres(
+                    dpa.pemda(), dpa.tahun(), dpa.opd(), bulan, withProgres.stream()
+                            .map(b -> new IndicatorClient.Progres(b.kode().value(), b.progres())).toList()));
         }
         ImportResult result = new ImportResult(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan,
                 new ImportResult.Counts(plan.count(Level.PROGRAM), plan.count(Level.KEGIATAN),

@@ -27,11 +27,20 @@ public record ImportPlan(List<Baris> rows) {
      * @param pagu target anggaran: the ceiling of a sub kegiatan, the stated total of a kegiatan or program
      * @param realisasi realisasi anggaran, cumulative to the end of the import's month
      * @param indikator the node's indicator, or null when the row has none
+     * @param paguMurni the original APBD ceiling, or null when the file does not state it
+     * @param rak a sub kegiatan's twelve planned monthly amounts, or null
+     * @param progres a sub kegiatan's physical progress (%) to the end of the import's month, or null
      */
-    public record Baris(int nomor, Kode kode, String uraian, Indikator indikator, BigDecimal pagu, BigDecimal realisasi) {
+    public record Baris(int nomor, Kode kode, String uraian, Indikator indikator, BigDecimal pagu, BigDecimal realisasi,
+            BigDecimal paguMurni, BigDecimal[] rak, BigDecimal progres) {
 
         public Level level() {
             return kode.level();
+        }
+
+        /** The murni ceiling the row stands for: as stated, else the ceiling itself (no amendment yet). */
+        public BigDecimal paguMurniBerlaku() {
+            return paguMurni != null ? paguMurni : pagu;
         }
     }
 

@@ -37,14 +37,23 @@ public final class ImportValidator {
     public enum Kolom {
         KODE, URAIAN, INDIKATOR, SATUAN, POLARITAS, TARGET_FISIK, TARGET_ANGGARAN, REALISASI_FISIK, REALISASI_ANGGARAN,
         /** Optional: the formula of a negative indicator, {@code rasio} (default) or {@code selisih}. */
-        RUMUS;
+        RUMUS,
+        /** Optional (RFK): the ceiling of the original APBD; a program's or kegiatan's must be its sub kegiatan's sum. */
+        PAGU_MURNI,
+        /** Optional (RFK): the cash plan of a sub kegiatan, the amount planned in each month; all twelve or none. */
+        RAK_01, RAK_02, RAK_03, RAK_04, RAK_05, RAK_06, RAK_07, RAK_08, RAK_09, RAK_10, RAK_11, RAK_12,
+        /** Optional (RFK): physical progress of a sub kegiatan's work to the end of the imported month, 0..100 %. */
+        PROGRES_FISIK;
+
+        static final List<Kolom> RAK = List.of(RAK_01, RAK_02, RAK_03, RAK_04, RAK_05, RAK_06, RAK_07, RAK_08, RAK_09,
+                RAK_10, RAK_11, RAK_12);
 
         public String header() {
             return name().toLowerCase(Locale.ROOT);
         }
 
         boolean required() {
-            return this != RUMUS;
+            return ordinal() <= REALISASI_ANGGARAN.ordinal();
         }
     }
 
@@ -177,13 +186,18 @@ public final class ImportValidator {
             Indikator indikator = indikator(row, n);
             BigDecimal pagu = rupiah(n, Kolom.TARGET_ANGGARAN, cell(row, Kolom.TARGET_ANGGARAN));
             BigDecimal realisasi = rupiah(n, Kolom.REALISASI_ANGGARAN, cell(row, Kolom.REALISASI_ANGGARAN));
+            String murniText = cell(row, Kolom.PAGU_MURNI);
+            BigDecimal murni = murniText.isEmpty() ? null : rupiah(n, Kolom.PAGU_MURNI, murniText);
+            boolean leaf = kode != null && kode.level() == Level.SUB_KEGIATAN;
+            BigDecimal[] rak = rak(row, n, leaf);
+            BigDecimal progres = progres(row, n, leaf);
             if (kode != null && kode.level() == Level.SUB_KEGIATAN && pagu != null && realisasi != null) {
                 v.check(realisasi.compareTo(pagu) <= 0, f.apply(Kolom.REALISASI_ANGGARAN),
                         "realisasi anggaran " + Angka.rupiah(realisasi) + " melebihi target anggaran (pagu) "
                                 + Angka.rupiah(pagu));
             }
             if (kode != null) {
-                Baris b = new Baris(n, kode, uraian, indikator, pagu, realisasi);
+                Baris b = new Baris(n, kode, uraian, indikator, pagu, realisasi, murni, rak, progres);
                 Baris first = byKode.putIfAbsent(kode, b);
                 if (first != null) {
                     v.add(f.apply(Kolom.KODE), "kode " + kode + " sudah ada di baris " + first.nomor());
@@ -252,6 +266,51 @@ public final class ImportValidator {
             return ok && p != null && t != null ? new Indikator(nama, satuan, p, r, t, real) : null;
         }
 
+        /** All twelve planned amounts of a sub kegiatan, or none (null); refused on other rows. */
+        private BigDecimal[] rak(Tabel.Row row, int n, boolean leaf) {
+            List<Kolom> given = Kolom.RAK.stream().filter(k -> !cell(row, k).isEmpty()).toList();
+            if (given.isEmpty()) {
+                return null;
+            }
+            if (!leaf) {
+                v.add(field(n, given.get(0)), "RAK hanya untuk sub kegiatan; kosongkan rak_01..rak_12 pada baris ini");
+                return null;
+            }
+            if (given.size() < Kolom.RAK.size()) {
+                Kolom missing = Kolom.RAK.stream().filter(k -> cell(row, k).isEmpty()).findFirst().orElseThrow();
+                v.add(field(n, missing), "RAK diisi untuk " + given.size() + " bulan; isi kedua belas bulan rak_01..rak_12 "
+                        + "(0 untuk bulan tanpa rencana) atau kosongkan semuanya");
+                return null;
+            }
+            BigDecimal[] a = new BigDecimal[Kolom.RAK.size()];
+            boolean ok = true;
+            for (int i = 0; i < a.length; i++) {
+                a[i] = rupiah(n, Kolom.RAK.get(i), cell(row, Kolom.RAK.get(i)));
+                ok &= a[i] != null;
+            }
+            return ok ? a : null;
+        }
+
+        /** Physical progress (0..100, 2 decimals at most) of a sub kegiatan; refused on other rows. */
+        private BigDecimal progres(Tabel.Row row, int n, boolean leaf) {
+            String text = cell(row, Kolom.PROGRES_FISIK);
+            if (text.isEmpty()) {
+                return null;
+            }
+            if (!leaf) {
+                v.add(field(n, Kolom.PROGRES_FISIK), "progres fisik hanya untuk sub kegiatan");
+                return null;
+            }
+            BigDecimal x = number(n, Kolom.PROGRES_FISIK, text);
+            if (x == null) {
+                return null;
+            }
+            boolean ok = v.check(x.signum() >= 0 && x.compareTo(BigDecimal.valueOf(100)) <= 0, field(n, Kolom.PROGRES_FISIK),
+                    "progres fisik harus 0 sampai 100 (persen), bukan " + Angka.desimal(x));
+            ok &= v.check(x.stripTrailingZeros().scale() <= 2, field(n, Kolom.PROGRES_FISIK), "paling banyak 2 angka desimal");
+            return ok ? x : null;
+        }
+
         private BigDecimal rupiah(int n, Kolom k, String text) {
             BigDecimal x = number(n, k, text);
             return x == null ? null : Rules.rupiah(v, field(n, k), x);
@@ -306,11 +365,14 @@ public final class ImportValidator {
                 List<Baris> below = leaves.getOrDefault(parent.kode(), List.of());
                 sum(parent, below, Baris::pagu, Kolom.TARGET_ANGGARAN);
                 sum(parent, below, Baris::realisasi, Kolom.REALISASI_ANGGARAN);
+                if (parent.paguMurni() != null) {
+                    sum(parent, below, Baris::paguMurniBerlaku, Kolom.PAGU_MURNI);
+                }
             }
         }
 
         private void sum(Baris parent, List<Baris> kids, Function<Baris, BigDecimal> amount, Kolom k) {
-            BigDecimal stated = amount.apply(parent);
+            BigDecimal stated = k == Kolom.PAGU_MURNI ? parent.paguMurni() : amount.apply(parent);
             if (stated == null || kids.stream().anyMatch(b -> amount.apply(b) == null)) {
                 return; // the unreadable number is reported already
             }

@@ -44,6 +44,12 @@ public interface IndicatorClient {
             @PathParam("bulan") int bulan, List<Realisasi> realisasi);
 
     /** Sets its year lock the same way as report-service's own (idempotent). */
+    /** Physical progress (%) of many sub kegiatan to the end of {@code bulan}. */
+    @PUT
+    @Path("/{opd}/progres/{bulan}")
+    void putProgres(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
+            @PathParam("bulan") int bulan, List<Progres> progres);
+
     @PUT
     @Path("/kunci")
     void putKunci(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, LockRequest kunci);
@@ -58,6 +64,9 @@ public interface IndicatorClient {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Indikator(String nama, String satuan, Polaritas polaritas, RumusNegatif rumus, BigDecimal target) {
+    }
+
+    record Progres(String kode, BigDecimal persen) {
     }
 
     record Realisasi(String kode, int nomor, BigDecimal nilai) {

@@ -59,7 +59,11 @@ public interface BudgetClient {
 
     /** A program, kegiatan or sub kegiatan; {@code pagu} and {@code paguMurni} on sub kegiatan only. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Node(String kode, String uraian, BigDecimal pagu, BigDecimal paguMurni) {
+    record Node(String kode, String uraian, BigDecimal pagu, BigDecimal paguMurni, Renstra renstra) {
+    }
+
+    /** A node's Renstra anggaran and its realization up to last year (E.81 columns 5 and 6, Rp). */
+    record Renstra(BigDecimal pagu, BigDecimal realisasiSebelumnya) {
     }
 
     record Rak(String kode, List<BigDecimal> bulan) {

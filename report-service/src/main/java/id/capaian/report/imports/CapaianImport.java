@@ -42,15 +42,25 @@ public class CapaianImport {
         ImportPlan plan = ImportValidator.validate(tabel);
         List<Baris> nodes = plan.sorted();
         List<Baris> leaves = plan.at(Level.SUB_KEGIATAN);
-        List<Baris> withRealisasiFisik = nodes.stream()
-                .filter(b -> b.indikator() != null && b.indikator().realisasi() != null).toList();
+        List<IndicatorClient.Realisasi> realisasiFisik = new ArrayList<>();
+        List<Baris> withRealisasiFisik = new ArrayList<>();
+        for (Baris b : nodes) {
+            for (int i = 0; i < b.indikator().size(); i++) {
+                if (b.indikator().get(i).realisasi() != null) {
+                    realisasiFisik.add(new IndicatorClient.Realisasi(b.kode().value(), i + 1, b.indikator().get(i).realisasi()));
+                    withRealisasiFisik.add(b);
+                }
+            }
+        }
         long t0 = System.nanoTime();
 
         Progress progress = new Progress();
         call(BudgetClient.SERVICE, "PUT nodes", nodes, progress, () -> budget.putNodes(dpa.pemda(), dpa.tahun(), dpa.opd(),
                 nodes.stream().map(b -> new BudgetClient.Node(b.kode().value(), b.uraian(),
                         b.level() == Level.SUB_KEGIATAN ? b.pagu() : null,
-                        b.level() == Level.SUB_KEGIATAN ? b.paguMurni() : null)).toList()));
+                        b.level() == Level.SUB_KEGIATAN ? b.paguMurni() : null,
+                        b.renstra() == null ? null : new BudgetClient.Renstra(b.renstra().pagu(),
+                                b.renstra().realisasiSebelumnya()))).toList()));
         List<Baris> withRak = leaves.stream().filter(b -> b.rak() != null).toList();
         if (!withRak.isEmpty()) {
             call(BudgetClient.SERVICE, "PUT rak", withRak, progress, () -> budget.putRak(dpa.pemda(), dpa.tahun(),
@@ -61,11 +71,9 @@ public class CapaianImport {
                 leaves.stream().map(b -> new BudgetClient.Realisasi(b.kode().value(), b.realisasi())).toList()));
         call(IndicatorClient.SERVICE, "PUT nodes", nodes, progress, () -> indicator.putNodes(dpa.pemda(), dpa.tahun(),
                 dpa.opd(), nodes.stream().map(CapaianImport::indicatorNode).toList()));
-        if (!withRealisasiFisik.isEmpty()) {
+        if (!realisasiFisik.isEmpty()) {
             call(IndicatorClient.SERVICE, "PUT realisasi/" + bulan, withRealisasiFisik, progress,
-                    () -> indicator.putRealisasi(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan, withRealisasiFisik.stream()
-                            .map(b -> new IndicatorClient.Realisasi(b.kode().value(), 1, b.indikator().realisasi()))
-                            .toList()));
+                    () -> indicator.putRealisasi(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan, realisasiFisik));
         }
         List<Baris> withProgres = leaves.stream().filter(b -> b.progres() != null).toList();
         if (!withProgres.isEmpty()) {
@@ -83,11 +91,13 @@ public class CapaianImport {
         return result;
     }
 
-    /** The row's indicator as its node's complete list; a row without one clears the node's list. */
+    /** The node's indicators in file order (nomor 1, 2, …) as its complete list; a node without one clears it. */
     private static IndicatorClient.Node indicatorNode(Baris b) {
-        var i = b.indikator();
-        return new IndicatorClient.Node(b.kode().value(), i == null ? List.of()
-                : List.of(new IndicatorClient.Indikator(i.nama(), i.satuan(), i.polaritas(), i.rumus(), i.target())));
+        return new IndicatorClient.Node(b.kode().value(), b.sasaran(), b.indikator().stream()
+                .map(i -> new IndicatorClient.Indikator(i.nama(), i.satuan(), i.polaritas(), i.rumus(), i.target(),
+                        i.agregasi(), i.renstraTarget() == null && i.renstraSebelumnya() == null ? null
+                                : new IndicatorClient.Renstra(i.renstraTarget(), i.renstraSebelumnya())))
+                .toList());
     }
 
     /** Whether an owner has accepted a write yet, to tell the client that a retry completes the import. */

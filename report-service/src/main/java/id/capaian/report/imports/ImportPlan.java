@@ -26,13 +26,17 @@ public record ImportPlan(List<Baris> rows) {
      * @param nomor the row's number in the file (header = 1)
      * @param pagu target anggaran: the ceiling of a sub kegiatan, the stated total of a kegiatan or program
      * @param realisasi realisasi anggaran, cumulative to the end of the import's month
-     * @param indikator the node's indicator, or null when the row has none
+     * @param indikator the node's indicators in file order (nomor 1, 2, …: a node's rows that repeat its code each
+     *     add one), empty when the node has none
      * @param paguMurni the original APBD ceiling, or null when the file does not state it
      * @param rak a sub kegiatan's twelve planned monthly amounts, or null
      * @param progres a sub kegiatan's physical progress (%) to the end of the import's month, or null
+     * @param renstra the node's Renstra anggaran (E.81 columns 5 and 6), or null when the file states none
+     * @param sasaran a program's target statement (E.81 column 2), or null
      */
-    public record Baris(int nomor, Kode kode, String uraian, Indikator indikator, BigDecimal pagu, BigDecimal realisasi,
-            BigDecimal paguMurni, BigDecimal[] rak, BigDecimal progres) {
+    public record Baris(int nomor, Kode kode, String uraian, List<Indikator> indikator, BigDecimal pagu,
+            BigDecimal realisasi, BigDecimal paguMurni, BigDecimal[] rak, BigDecimal progres, RenstraAnggaran renstra,
+            String sasaran) {
 
         public Level level() {
             return kode.level();
@@ -44,9 +48,18 @@ public record ImportPlan(List<Baris> rows) {
         }
     }
 
-    /** @param realisasi null when the file reports none */
+    /**
+     * @param realisasi null when the file reports none
+     * @param agregasi "jumlah" or "akhir"; null leaves the owner's default (akhir)
+     * @param renstraTarget the Renstra target (E.81 column 5), or null
+     * @param renstraSebelumnya the Renstra realization up to last year (E.81 column 6), or null
+     */
     public record Indikator(String nama, String satuan, Polaritas polaritas, RumusNegatif rumus, BigDecimal target,
-            BigDecimal realisasi) {
+            BigDecimal realisasi, String agregasi, BigDecimal renstraTarget, BigDecimal renstraSebelumnya) {
+    }
+
+    /** A node's Renstra anggaran: the period's ceiling and what was realized up to last year (each may be null). */
+    public record RenstraAnggaran(BigDecimal pagu, BigDecimal realisasiSebelumnya) {
     }
 
     /** The rows in code order, parents before children. */
@@ -63,7 +76,7 @@ public record ImportPlan(List<Baris> rows) {
     }
 
     public long indikatorCount() {
-        return rows.stream().filter(b -> b.indikator() != null).count();
+        return rows.stream().mapToLong(b -> b.indikator().size()).sum();
     }
 
     /** The sum of the programs' target anggaran (which equal the sums of their sub kegiatan). */

@@ -43,7 +43,20 @@ public final class ImportValidator {
         /** Optional (RFK): the cash plan of a sub kegiatan, the amount planned in each month; all twelve or none. */
         RAK_01, RAK_02, RAK_03, RAK_04, RAK_05, RAK_06, RAK_07, RAK_08, RAK_09, RAK_10, RAK_11, RAK_12,
         /** Optional (RFK): physical progress of a sub kegiatan's work to the end of the imported month, 0..100 %. */
-        PROGRES_FISIK;
+        PROGRES_FISIK,
+        /** Optional (E.81): how an indicator's quarters add up, {@code jumlah} or {@code akhir} (the default). */
+        AGREGASI,
+        /** Optional (E.81 columns 5 and 6, K): the indicator's Renstra target and its realization up to last year. */
+        RENSTRA_TARGET, RENSTRA_SEBELUMNYA,
+        /** Optional (E.81 columns 5 and 6, Rp): the node's Renstra anggaran and its realization up to last year. */
+        RENSTRA_PAGU, RENSTRA_REALISASI_SEBELUMNYA,
+        /** Optional (E.81 column 2): a program's target statement. */
+        SASARAN;
+
+        /** What a node states once: on its first row, and blank or the same on the rows that add its other indicators. */
+        static final List<Kolom> NODE = List.of(URAIAN, TARGET_ANGGARAN, REALISASI_ANGGARAN, PAGU_MURNI, RAK_01, RAK_02,
+                RAK_03, RAK_04, RAK_05, RAK_06, RAK_07, RAK_08, RAK_09, RAK_10, RAK_11, RAK_12, PROGRES_FISIK, RENSTRA_PAGU,
+                RENSTRA_REALISASI_SEBELUMNYA, SASARAN);
 
         static final List<Kolom> RAK = List.of(RAK_01, RAK_02, RAK_03, RAK_04, RAK_05, RAK_06, RAK_07, RAK_08, RAK_09,
                 RAK_10, RAK_11, RAK_12);
@@ -58,6 +71,7 @@ public final class ImportValidator {
     }
 
     public static final String SLUG = "impor-tidak-valid";
+    static final int SASARAN_MAX = 2000;
     public static final String TITLE = "Impor tidak valid";
 
     private static final Pattern ROW = Pattern.compile("^baris (\\d+)");
@@ -106,6 +120,8 @@ public final class ImportValidator {
         private final Map<Kolom, Integer> columns = new HashMap<>();
         /** Valid, distinct codes of the file → their row. */
         private final Map<Kode, Baris> byKode = new LinkedHashMap<>();
+        /** The first row of each code, whose node columns the rows that repeat the code must match. */
+        private final Map<Kode, Tabel.Row> firstRow = new HashMap<>();
         /** Code texts that could not be read, so that their would-be parents skip their sum checks. */
         private final Set<String> unreadable = new TreeSet<>();
         private final List<Baris> rows = new ArrayList<>();
@@ -136,7 +152,8 @@ public final class ImportValidator {
             if (!v.isEmpty()) {
                 throw refusal(v.errors());
             }
-            return new ImportPlan(rows);
+            return new ImportPlan(rows.stream().map(b -> new Baris(b.nomor(), b.kode(), b.uraian(), List.copyOf(b.indikator()),
+                    b.pagu(), b.realisasi(), b.paguMurni(), b.rak(), b.progres(), b.renstra(), b.sasaran())).toList());
         }
 
         private static String requiredHeaders() {
@@ -181,9 +198,14 @@ public final class ImportValidator {
                 }
             }
             Kode kode = kode(n, cell(row, Kolom.KODE));
+            Indikator indikator = indikator(row, n);
+            Baris first = kode == null ? null : byKode.get(kode);
+            if (first != null) {
+                repeated(row, n, first, indikator);
+                return;
+            }
             String uraian = cell(row, Kolom.URAIAN);
             v.check(!uraian.isEmpty(), f.apply(Kolom.URAIAN), "wajib diisi");
-            Indikator indikator = indikator(row, n);
             BigDecimal pagu = rupiah(n, Kolom.TARGET_ANGGARAN, cell(row, Kolom.TARGET_ANGGARAN));
             BigDecimal realisasi = rupiah(n, Kolom.REALISASI_ANGGARAN, cell(row, Kolom.REALISASI_ANGGARAN));
             String murniText = cell(row, Kolom.PAGU_MURNI);
@@ -191,20 +213,86 @@ public final class ImportValidator {
             boolean leaf = kode != null && kode.level() == Level.SUB_KEGIATAN;
             BigDecimal[] rak = rak(row, n, leaf);
             BigDecimal progres = progres(row, n, leaf);
+            ImportPlan.RenstraAnggaran renstra = renstraAnggaran(row, n);
+            String sasaran = sasaran(row, n, kode);
             if (kode != null && kode.level() == Level.SUB_KEGIATAN && pagu != null && realisasi != null) {
                 v.check(realisasi.compareTo(pagu) <= 0, f.apply(Kolom.REALISASI_ANGGARAN),
                         "realisasi anggaran " + Angka.rupiah(realisasi) + " melebihi target anggaran (pagu) "
                                 + Angka.rupiah(pagu));
             }
             if (kode != null) {
-                Baris b = new Baris(n, kode, uraian, indikator, pagu, realisasi, murni, rak, progres);
-                Baris first = byKode.putIfAbsent(kode, b);
-                if (first != null) {
-                    v.add(f.apply(Kolom.KODE), "kode " + kode + " sudah ada di baris " + first.nomor());
-                } else {
-                    rows.add(b);
+                List<Indikator> list = new ArrayList<>();
+                if (indikator != null) {
+                    list.add(indikator);
+                }
+                Baris b = new Baris(n, kode, uraian, list, pagu, realisasi, murni, rak, progres, renstra, sasaran);
+                byKode.put(kode, b);
+                firstRow.put(kode, row);
+                rows.add(b);
+            }
+        }
+
+        /**
+         * A row that repeats a node's code adds the node's next indicator: it must name one, not one the node already
+         * has, and leave the node's own columns blank or equal to the first row's.
+         */
+        private void repeated(Tabel.Row row, int n, Baris first, Indikator indikator) {
+            String nama = cell(row, Kolom.INDIKATOR);
+            if (nama.isEmpty()) {
+                v.add(field(n, Kolom.KODE), "kode " + first.kode() + " sudah ada di baris " + first.nomor() + "; baris yang "
+                        + "mengulang kode hanya untuk indikator berikutnya dari node itu, dan baris ini tanpa indikator");
+                return;
+            }
+            if (first.indikator().stream().anyMatch(i -> i.nama().equalsIgnoreCase(nama))) {
+                v.add(field(n, Kolom.KODE), "kode " + first.kode() + " sudah ada di baris " + first.nomor()
+                        + " dengan indikator yang sama (" + nama + "); baris yang mengulang kode hanya untuk indikator lain");
+                return;
+            }
+            Tabel.Row at = firstRow.get(first.kode());
+            for (Kolom k : Kolom.NODE) {
+                String mine = cell(row, k);
+                String theirs = cell(at, k);
+                if (!mine.isEmpty() && !same(k, mine, theirs)) {
+                    v.add(field(n, k), "kode " + first.kode() + " sudah ada di baris " + first.nomor() + " dengan "
+                            + k.header() + " '" + theirs + "'; isi kolom node sekali (baris pertama) atau sama di setiap "
+                            + "baris node itu");
                 }
             }
+            if (indikator != null) {
+                first.indikator().add(indikator);
+            }
+        }
+
+        private static boolean same(Kolom k, String a, String b) {
+            if (k == Kolom.URAIAN || k == Kolom.SASARAN) {
+                return a.equals(b);
+            }
+            try {
+                return Angka.parse(a).compareTo(Angka.parse(b)) == 0;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
+        /** The node's Renstra anggaran (Rp), or null when both cells are blank. */
+        private ImportPlan.RenstraAnggaran renstraAnggaran(Tabel.Row row, int n) {
+            String pagu = cell(row, Kolom.RENSTRA_PAGU);
+            String sebelumnya = cell(row, Kolom.RENSTRA_REALISASI_SEBELUMNYA);
+            if (pagu.isEmpty() && sebelumnya.isEmpty()) {
+                return null;
+            }
+            return new ImportPlan.RenstraAnggaran(pagu.isEmpty() ? null : rupiah(n, Kolom.RENSTRA_PAGU, pagu),
+                    sebelumnya.isEmpty() ? null : rupiah(n, Kolom.RENSTRA_REALISASI_SEBELUMNYA, sebelumnya));
+        }
+
+        private String sasaran(Tabel.Row row, int n, Kode kode) {
+            String text = cell(row, Kolom.SASARAN);
+            if (text.isEmpty()) {
+                return null;
+            }
+            v.check(kode == null || kode.level() == Level.PROGRAM, field(n, Kolom.SASARAN), "sasaran hanya untuk program");
+            v.check(text.length() <= SASARAN_MAX, field(n, Kolom.SASARAN), "paling panjang " + SASARAN_MAX + " karakter");
+            return text;
         }
 
         private Kode kode(int n, String text) {
@@ -234,9 +322,10 @@ public final class ImportValidator {
             String realisasi = cell(row, Kolom.REALISASI_FISIK);
             String rumus = cell(row, Kolom.RUMUS);
             if (nama.isEmpty()) {
-                boolean orphan = !(satuan + polaritas + target + realisasi + rumus).isEmpty();
-                v.check(!orphan, field(n, Kolom.INDIKATOR),
-                        "wajib diisi bila satuan, polaritas, target_fisik atau realisasi_fisik diisi");
+                boolean orphan = !(satuan + polaritas + target + realisasi + rumus + cell(row, Kolom.AGREGASI)
+                        + cell(row, Kolom.RENSTRA_TARGET) + cell(row, Kolom.RENSTRA_SEBELUMNYA)).isEmpty();
+                v.check(!orphan, field(n, Kolom.INDIKATOR), "wajib diisi bila satuan, polaritas, target_fisik, "
+                        + "realisasi_fisik, agregasi atau renstra_target/renstra_sebelumnya diisi");
                 return null;
             }
             boolean ok = v.check(!satuan.isEmpty(), field(n, Kolom.SATUAN), "wajib diisi bila ada indikator");
@@ -263,7 +352,24 @@ public final class ImportValidator {
             }
             BigDecimal t = nilai(n, Kolom.TARGET_FISIK, target);
             BigDecimal real = realisasi.isEmpty() ? null : nilai(n, Kolom.REALISASI_FISIK, realisasi);
-            return ok && p != null && t != null ? new Indikator(nama, satuan, p, r, t, real) : null;
+            String agregasi = cell(row, Kolom.AGREGASI).toLowerCase(Locale.ROOT);
+            if (!agregasi.isEmpty()) {
+                if (!agregasi.equals("jumlah") && !agregasi.equals("akhir")) {
+                    v.add(field(n, Kolom.AGREGASI), "agregasi '" + cell(row, Kolom.AGREGASI) + "' tidak dikenal; isi jumlah "
+                            + "(yang dihitung: dokumen, orang, kegiatan) atau akhir (tingkat: persen, indeks, rasio)");
+                    ok = false;
+                } else if (agregasi.equals("jumlah") && p == Polaritas.NEGATIF) {
+                    v.add(field(n, Kolom.AGREGASI), "indikator berpolaritas negatif selalu beragregasi akhir");
+                    ok = false;
+                }
+            }
+            String rt = cell(row, Kolom.RENSTRA_TARGET);
+            String rs = cell(row, Kolom.RENSTRA_SEBELUMNYA);
+            BigDecimal renstraTarget = rt.isEmpty() ? null : nilai(n, Kolom.RENSTRA_TARGET, rt);
+            BigDecimal renstraSebelumnya = rs.isEmpty() ? null : nilai(n, Kolom.RENSTRA_SEBELUMNYA, rs);
+            ok &= (rt.isEmpty() || renstraTarget != null) && (rs.isEmpty() || renstraSebelumnya != null);
+            return ok && p != null && t != null ? new Indikator(nama, satuan, p, r, t, real,
+                    agregasi.isEmpty() ? null : agregasi, renstraTarget, renstraSebelumnya) : null;
         }
 
         /** All twelve planned amounts of a sub kegiatan, or none (null); refused on other rows. */

@@ -59,11 +59,17 @@ public interface IndicatorClient {
         return OwnerFailure.of(SERVICE, response);
     }
 
-    record Node(String kode, List<Indikator> indikator) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Node(String kode, String sasaran, List<Indikator> indikator) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Indikator(String nama, String satuan, Polaritas polaritas, RumusNegatif rumus, BigDecimal target) {
+    record Indikator(String nama, String satuan, Polaritas polaritas, RumusNegatif rumus, BigDecimal target,
+            String agregasi, Renstra renstra) {
+    }
+
+    /** An indicator's Renstra target and its realization up to last year (E.81 columns 5 and 6, K). */
+    record Renstra(BigDecimal target, BigDecimal realisasiSebelumnya) {
     }
 
     record Progres(String kode, BigDecimal persen) {

@@ -144,7 +144,7 @@ class ImportValidatorTest {
                 .apply(Fixture.tsv());
         ImportPlan p = ImportValidator.validate(TabelReader.read(tsv.getBytes(StandardCharsets.UTF_8), TabelReader.TSV));
         assertThat(p.indikatorCount()).isEqualTo(46);
-        assertThat(p.rows().get(3).indikator()).isNull();
+        assertThat(p.rows().get(3).indikator()).isEmpty();
     }
 
     @Test
@@ -155,7 +155,7 @@ class ImportValidatorTest {
         String withRumus = line(1, h -> h + "\trumus").andThen(set(2, 4, "negatif")).andThen(line(2, l -> l + "\tselisih"))
                 .apply(Fixture.tsv());
         var plan = ImportValidator.validate(TabelReader.read(withRumus.getBytes(StandardCharsets.UTF_8), TabelReader.TSV));
-        assertThat(plan.rows().get(0).indikator().rumus()).hasToString("SELISIH");
+        assertThat(plan.rows().get(0).indikator().get(0).rumus()).hasToString("SELISIH");
         assertThat(refuse(line(1, h -> h + "\trumus").andThen(line(2, l -> l + "\tselisih")).apply(Fixture.tsv())).errors())
                 .extracting(FieldError::field).containsExactly("baris 2, kolom rumus");
     }

@@ -31,8 +31,8 @@ class TabelReaderTest {
         assertThat(p.rows().get(46).nomor()).isEqualTo(48);
         var arg = p.rows().get(0);
         assertThat(arg.kode().value()).isEqualTo("2.08.02");
-        assertThat(arg.indikator().target()).isEqualByComparingTo("65");
-        assertThat(arg.indikator().realisasi()).isEqualByComparingTo("27.54");
+        assertThat(arg.indikator().get(0).target()).isEqualByComparingTo("65");
+        assertThat(arg.indikator().get(0).realisasi()).isEqualByComparingTo("27.54");
         var zero = p.rows().stream().filter(b -> b.kode().value().equals("2.08.07.2.01.0091")).findFirst().orElseThrow();
         assertThat(zero.pagu()).isEqualByComparingTo(BigDecimal.ZERO);
         assertThat(p.sorted().get(0).kode().value()).isEqualTo("2.08.02");

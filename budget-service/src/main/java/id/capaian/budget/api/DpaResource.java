@@ -287,8 +287,8 @@ public class DpaResource {
                     examples = @ExampleObject(name = "tahun", value = P400)))
     @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
-    @APIResponse(responseCode = "409", description = "The month is closed after its quarter's evaluation (bulan-tertutup), "
-            + "or the year is locked (tahun-terkunci)", content = @Content(mediaType = PROBLEM,
+    @APIResponse(responseCode = "409", description = "The month is closed after its quarter's evaluation (bulan-tertutup)",
+            content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bulan-tertutup", value = P409_CLOSED)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
@@ -352,8 +352,8 @@ public class DpaResource {
                     examples = @ExampleObject(name = "tahun", value = P400)))
     @APIResponse(responseCode = "404", description = "No such DPA", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
-    @APIResponse(responseCode = "409", description = "The month is closed after its quarter's evaluation (bulan-tertutup), "
-            + "or the year is locked (tahun-terkunci); nothing is written", content = @Content(mediaType = PROBLEM,
+    @APIResponse(responseCode = "409", description = "The month is closed after its quarter's evaluation (bulan-tertutup)",
+            content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bulan-tertutup", value = P409_CLOSED)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))

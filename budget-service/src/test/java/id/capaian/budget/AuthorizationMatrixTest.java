@@ -35,15 +35,25 @@ class AuthorizationMatrixTest {
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/kunci", Rule.READ)
                 .classify("PUT /api/v1/dpa/{pemda}/{tahun}/kunci", Rule.LOCK)
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/riwayat", Rule.READ)
+                .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}/nodes/{kode}/rak", Rule.READ)
+                .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/nodes/{kode}/rak", Rule.WRITE)
+                .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/rak", Rule.BULK_WRITE)
+                .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}/penutupan", Rule.READ)
+                .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/penutupan", Rule.LOCK)
                 .beforeAllowedWrite(this::reset)
                 .snapshot(() -> DbSnapshot.of(ds, "outbox"))
                 .run();
     }
 
-    /** The state in which every example of the document succeeds: a draft year, the example DPA, no realization. */
+    /**
+     * The state in which every example of the document succeeds: a draft year with every month open, the example
+     * DPA, no realization, a cash plan.
+     */
     void reset() {
         given().contentType("application/json").body("{\"terkunci\": false, \"alasan\": \"matriks: kembali ke draf\"}")
                 .put("/api/v1/dpa/63.10/2024/kunci").then().statusCode(200);
+        given().contentType("application/json").body("{\"sampaiBulan\": 0, \"alasan\": \"matriks: semua bulan dibuka\"}")
+                .put(DPA + "/penutupan").then().statusCode(200);
         given().contentType("application/json").body("""
                 [{"kode": "2.08.02", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan"},
                  {"kode": "2.08.02.2.01", "uraian": "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota"},
@@ -53,5 +63,7 @@ class AuthorizationMatrixTest {
         given().contentType("application/json")
                 .body("[{\"kode\": \"2.08.02.2.01.0003\", \"jumlah\": 0}, {\"kode\": \"2.08.02.2.01.0004\", \"jumlah\": 0}]")
                 .put(DPA + "/realisasi/12").then().statusCode(200);
+        given().contentType("application/json").body("{\"bulan\": [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]}")
+                .put(DPA + "/nodes/2.08.02.2.01.0003/rak").then().statusCode(200);
     }
 }

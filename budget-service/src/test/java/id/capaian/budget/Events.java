@@ -18,13 +18,16 @@ final class Events {
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    static final JsonSchema SCHEMA = load();
+    /** The schema of the messages produced now (data version 2). */
+    static final JsonSchema SCHEMA = load("budget.realization-updated.v2.schema.json");
+    /** The schema of the messages produced before (data version 1, no dataschema), kept for stored messages. */
+    static final JsonSchema SCHEMA_V1 = load("budget.realization-updated.schema.json");
 
     private Events() {
     }
 
-    private static JsonSchema load() {
-        try (InputStream in = Events.class.getResourceAsStream("/META-INF/schemas/budget.realization-updated.schema.json")) {
+    private static JsonSchema load(String file) {
+        try (InputStream in = Events.class.getResourceAsStream("/META-INF/schemas/" + file)) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -39,7 +42,7 @@ final class Events {
         }
     }
 
-    /** The schema's faults of a message (empty when valid). */
+    /** The version 2 schema's faults of a message (empty when valid). */
     static Set<ValidationMessage> faults(String message) {
         return SCHEMA.validate(parse(message));
     }

@@ -89,7 +89,9 @@ final class Seed {
         return query(ds, """
                 SELECT (SELECT count(*) FROM dpa WHERE opd = ?) || '#' ||
                        coalesce((SELECT string_agg(n.kode || '|' || n.uraian || '|' || coalesce(n.pagu::text, '-') || '|'
-                                 || n.version || '|' || n.removed, ';' ORDER BY n.kode)
+                                 || coalesce(n.pagu_murni::text, '-') || '|' || coalesce(n.renstra_pagu::text, '-') || '|'
+                                 || coalesce(n.renstra_realisasi_sebelumnya::text, '-') || '|' || coalesce(n.rak::text, '-')
+                                 || '|' || n.version || '|' || n.removed, ';' ORDER BY n.kode)
                                  FROM dpa_node n JOIN dpa d ON d.id = n.dpa_id WHERE d.opd = ?), '') || '#' ||
                        coalesce((SELECT string_agg(n.kode || '@' || r.bulan || '=' || r.jumlah, ';' ORDER BY n.kode, r.bulan)
                                  FROM realisasi r JOIN dpa_node n ON n.id = r.node_id JOIN dpa d ON d.id = n.dpa_id

@@ -1,5 +1,6 @@
 package id.capaian.budget.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.DpaService;
 import id.capaian.core.domain.Kode;
@@ -41,34 +42,39 @@ public class DpaResource {
     static final String SEG = "63.10/2024/P3AP2KB";
 
     static final String EX_NODES = """
-            [{"kode": "2.08.02", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan"},
+            [{"kode": "2.08.02", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan",
+              "renstra": {"pagu": 450000000.00, "realisasiSebelumnya": 270000000.00}},
              {"kode": "2.08.02.2.01", "uraian": "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota"},
-             {"kode": "2.08.02.2.01.0003", "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG", "pagu": 73810300.00},
+             {"kode": "2.08.02.2.01.0003", "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG", "pagu": 73810300.00,
+              "paguMurni": 73810300.00},
              {"kode": "2.08.02.2.01.0004", "uraian": "Sosialisasi Kebijakan Pelaksanaan PUG termasuk PPRG", "pagu": 11296600.00}]""";
     static final String EX_SUMMARY = """
             {"created": 4, "updated": 0, "unchanged": 0, "events": 2}""";
     static final String EX_TREE = """
             {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": null,
-             "total": {"pagu": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00},
-             "urusan": [{"kode": "2.08", "level": "URUSAN", "uraian": null, "pagu": 85106900.00, "realisasi": 65922900.00,
-               "capaianKeuangan": 77.46, "sisa": 19184000.00, "children": [
+             "total": {"pagu": 85106900.00, "paguMurni": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00},
+             "urusan": [{"kode": "2.08", "level": "URUSAN", "uraian": null, "pagu": 85106900.00, "paguMurni": 85106900.00,
+               "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00, "renstra": null, "children": [
                {"kode": "2.08.02", "level": "PROGRAM", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan",
-                "pagu": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00, "children": [
+                "pagu": 85106900.00, "paguMurni": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46,
+                "sisa": 19184000.00, "renstra": {"pagu": 450000000.00, "realisasiSebelumnya": 270000000.00}, "children": [
                  {"kode": "2.08.02.2.01", "level": "KEGIATAN",
                   "uraian": "Pelembagaan Pengarusutamaan Gender (PUG) pada Lembaga Pemerintah Kewenangan Kabupaten/Kota",
-                  "pagu": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46, "sisa": 19184000.00, "children": [
+                  "pagu": 85106900.00, "paguMurni": 85106900.00, "realisasi": 65922900.00, "capaianKeuangan": 77.46,
+                  "sisa": 19184000.00, "renstra": null, "children": [
                    {"kode": "2.08.02.2.01.0003", "level": "SUB_KEGIATAN",
                     "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG",
-                    "pagu": 73810300.00, "realisasi": 55926300.00, "capaianKeuangan": 75.77, "sisa": 17884000.00,
-                    "bulan": 12, "version": 2, "children": []},
+                    "pagu": 73810300.00, "paguMurni": 73810300.00, "realisasi": 55926300.00, "capaianKeuangan": 75.77,
+                    "sisa": 17884000.00, "renstra": null, "bulan": 12, "version": 2, "children": []},
                    {"kode": "2.08.02.2.01.0004", "level": "SUB_KEGIATAN",
                     "uraian": "Sosialisasi Kebijakan Pelaksanaan PUG termasuk PPRG",
-                    "pagu": 11296600.00, "realisasi": 9996600.00, "capaianKeuangan": 88.49, "sisa": 1300000.00,
-                    "bulan": 12, "version": 2, "children": []}]}]}]}]}""";
+                    "pagu": 11296600.00, "paguMurni": 11296600.00, "realisasi": 9996600.00, "capaianKeuangan": 88.49,
+                    "sisa": 1300000.00, "renstra": null, "bulan": 12, "version": 2, "children": []}]}]}]}]}""";
     static final String EX_LEAF = """
             {"kode": "2.08.02.2.01.0003", "level": "SUB_KEGIATAN",
              "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG",
-             "pagu": 73810300.00, "realisasi": 55926300.00, "capaianKeuangan": 75.77, "sisa": 17884000.00,
+             "pagu": 73810300.00, "paguMurni": 73810300.00, "realisasi": 55926300.00, "capaianKeuangan": 75.77,
+             "sisa": 17884000.00, "renstra": {"pagu": 350000000.00, "realisasiSebelumnya": 210000000.00},
              "bulan": 12, "version": 3,
              "bulanan": [{"bulan": 6, "jumlah": 20000000.00}, {"bulan": 12, "jumlah": 55926300.00}], "children": []}""";
     static final String EX_SERIES = """
@@ -111,7 +117,43 @@ public class DpaResource {
              "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01/realisasi/12",
              "errors": [{"field": "kode", "message": "realisasi hanya untuk sub kegiatan; 2.08.02.2.01 adalah kegiatan"}]}""";
 
+    static final String EX_RAK_REQUEST = """
+            {"bulan": [0, 5000000, 5000000, 6000000, 6000000, 6000000, 7000000, 7000000, 7000000, 8000000, 8000000, 8810300]}""";
+    static final String EX_RAK = """
+            {"kode": "2.08.02.2.01.0003",
+             "bulan": [0.00, 5000000.00, 5000000.00, 6000000.00, 6000000.00, 6000000.00, 7000000.00, 7000000.00, 7000000.00,
+                       8000000.00, 8000000.00, 8810300.00],
+             "jumlah": 73810300.00, "pagu": 73810300.00}""";
+    static final String EX_RAK_BULK = """
+            [{"kode": "2.08.02.2.01.0003",
+              "bulan": [0, 5000000, 5000000, 6000000, 6000000, 6000000, 7000000, 7000000, 7000000, 8000000, 8000000, 8810300]},
+             {"kode": "2.08.02.2.01.0004",
+              "bulan": [0, 0, 1000000, 1000000, 1000000, 1000000, 1000000, 1000000, 1000000, 1000000, 1000000, 2296600]}]""";
+    static final String EX_RAK_SUMMARY = """
+            {"created": 2, "updated": 0, "unchanged": 0, "events": 2}""";
+    static final String P422_RAK = """
+            {"type": "/problems/validasi", "title": "Data tidak valid", "status": 422, "detail": "2 isian tidak valid",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01.0003/rak",
+             "errors": [{"field": "bulan[3]", "message": "tidak boleh negatif"},
+                        {"field": "bulan[7]", "message": "harus angka rupiah, bukan teks"}]}""";
+    static final String P422_RAK_BULK = """
+            {"type": "/problems/validasi", "title": "Data tidak valid", "status": 422,
+             "detail": "[1].bulan: harus tepat 12 jumlah (Januari sampai Desember); diterima 11",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/rak",
+             "errors": [{"field": "[1].bulan", "message": "harus tepat 12 jumlah (Januari sampai Desember); diterima 11"}]}""";
+    static final String P404_RAK = """
+            {"type": "/problems/tidak-ditemukan", "title": "Tidak ditemukan", "status": 404,
+             "detail": "RAK 2.08.02.2.01.0003 tidak ditemukan",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01.0003/rak",
+             "errors": [{"field": "kode", "message": "RAK 2.08.02.2.01.0003 tidak ditemukan"}]}""";
+    static final String P409_CLOSED = """
+            {"type": "/problems/bulan-tertutup", "title": "Bulan tertutup", "status": 409,
+             "detail": "Bulan 3 tahun 2024 OPD P3AP2KB sudah ditutup (sampai bulan 3) oleh Ahmad Fauzi sejak 2024-04-15T02:00Z (Evaluasi Renja triwulan I selesai); verifikator dapat membukanya kembali dengan alasan",
+             "instance": "/api/v1/dpa/63.10/2024/P3AP2KB/nodes/2.08.02.2.01.0003/realisasi/3",
+             "errors": [{"field": "bulan", "message": "Bulan 3 tahun 2024 OPD P3AP2KB sudah ditutup (sampai bulan 3) oleh Ahmad Fauzi sejak 2024-04-15T02:00Z (Evaluasi Renja triwulan I selesai); verifikator dapat membukanya kembali dengan alasan"}]}""";
+
     @Inject DpaService service;
+    @Inject ObjectMapper json;
 
     @PUT
     @Requires(Action.BULK_WRITE)
@@ -119,9 +161,11 @@ public class DpaResource {
     @Operation(summary = "Upsert nodes of a DPA",
             description = "Creates or updates the listed nodes in one transaction; the DPA is created with its first node. "
                     + "Idempotent: nodes equal to the stored ones change nothing and publish nothing. pagu only on a sub "
-                    + "kegiatan, required there; every amount above it is a sum. A node's parent (kegiatan of a sub "
+                    + "kegiatan, required there; every amount above it is a sum. paguMurni (sub kegiatan only) defaults "
+                    + "to pagu on a new node and is kept on a stored one when absent. renstra (program, kegiatan, sub "
+                    + "kegiatan) absent keeps the stored values. A node's parent (kegiatan of a sub "
                     + "kegiatan, program of a kegiatan) must exist or be in the same request. Every changed sub kegiatan, "
-                    + "and every sub kegiatan below a renamed kegiatan or program, is announced once as "
+                    + "and every sub kegiatan below a kegiatan or program whose uraian or renstra changed, is announced once as "
                     + "budget.realization-updated. Every fault of the request is listed, with its item index, and "
                     + "nothing is written.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -138,8 +182,9 @@ public class DpaResource {
                     examples = @ExampleObject(name = "pagu-di-bawah-realisasi", value = P409_PAGU)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Malformed or duplicate code, missing parent, blank uraian, pagu on a "
-            + "non-leaf or missing on a sub kegiatan, negative / over-precise / too large pagu",
+    @APIResponse(responseCode = "422", description = "Malformed or duplicate code, missing parent, blank uraian, pagu or "
+            + "paguMurni on a non-leaf, pagu missing on a sub kegiatan, renstra on an urusan, negative / over-precise / too "
+            + "large amount",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "validasi", value = P422_NODES)))
     public WriteSummary upsertNodes(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
@@ -148,7 +193,8 @@ public class DpaResource {
             List<NodeRequest> nodes) {
         DpaRef ref = Params.dpa(pemda, tahun, opd);
         List<DpaService.NodeInput> in = nodes == null ? null : nodes.stream()
-                .map(n -> n == null ? null : new DpaService.NodeInput(n.kode(), n.uraian(), n.pagu())).toList();
+                .map(n -> n == null ? null : new DpaService.NodeInput(n.kode(), n.uraian(), n.pagu(), n.paguMurni(),
+                        n.renstra() == null ? null : n.renstra().toDomain())).toList();
         return WriteSummary.of(service.upsertNodes(ref, in));
     }
 
@@ -228,7 +274,8 @@ public class DpaResource {
     @Path("/nodes/{kode}/realisasi/{bulan}")
     @Operation(summary = "Set the cumulative realization of a sub kegiatan for a month",
             description = "The cumulative realization to the end of the month (bulan 1..12). Idempotent: the same amount "
-                    + "again changes nothing and publishes nothing. Not above the sub kegiatan's pagu.")
+                    + "again changes nothing and publishes nothing. Not above the sub kegiatan's pagu. Refused (409 "
+                    + "bulan-tertutup) while the month is closed after its quarter's evaluation.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = JumlahRequest.class),
             examples = @ExampleObject(name = "seed", value = "{\"jumlah\": 55926300.00}")))
@@ -240,6 +287,9 @@ public class DpaResource {
                     examples = @ExampleObject(name = "tahun", value = P400)))
     @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "409", description = "The month is closed after its quarter's evaluation (bulan-tertutup)",
+            content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bulan-tertutup", value = P409_CLOSED)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "jumlah missing, negative, over-precise or >= 10^15 (validasi); above "
@@ -302,6 +352,9 @@ public class DpaResource {
                     examples = @ExampleObject(name = "tahun", value = P400)))
     @APIResponse(responseCode = "404", description = "No such DPA", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "409", description = "The month is closed after its quarter's evaluation (bulan-tertutup)",
+            content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "bulan-tertutup", value = P409_CLOSED)))
     @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Malformed, duplicate, unknown or non-leaf code; bad jumlah (validasi); "
@@ -318,5 +371,95 @@ public class DpaResource {
         List<DpaService.RealisasiInput> in = items == null ? null : items.stream()
                 .map(i -> i == null ? null : new DpaService.RealisasiInput(i.kode(), i.jumlah())).toList();
         return WriteSummary.of(service.setRealisasi(ref, b, in));
+    }
+
+    @GET
+    @Requires(Action.READ)
+    @Path("/nodes/{kode}/rak")
+    @Operation(operationId = "getRak", summary = "Read the cash plan (RAK) of a sub kegiatan",
+            description = "The 12 planned monthly amounts (spending in each month, not cumulative), their sum and the pagu "
+                    + "in force.")
+    @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RakResponse.class), examples = @ExampleObject(name = "rak", value = EX_RAK)))
+    @APIResponse(responseCode = "400", description = "Malformed path parameter", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA or node, or no plan set yet", content = @Content(
+            mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "belum ada RAK", value = P404_RAK)))
+    @APIResponse(responseCode = "422", description = "The node is not a sub kegiatan", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public RakResponse rak(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("kode") @Parameter(example = "2.08.02.2.01.0003") String kode) {
+        Kode[] k = new Kode[1];
+        DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
+        return RakResponse.of(service.rak(ref, k[0]));
+    }
+
+    @PUT
+    @Requires(Action.WRITE)
+    @Path("/nodes/{kode}/rak")
+    @Operation(operationId = "setRak", summary = "Set the cash plan (RAK) of a sub kegiatan",
+            description = "Exactly 12 amounts, January first: planned spending in each month (not cumulative), each a rupiah "
+                    + ">= 0. A plan whose sum differs from the pagu is accepted. Idempotent: the same plan changes "
+                    + "nothing and publishes nothing; a changed plan announces the sub kegiatan (budget.realization-updated).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RakRequest.class),
+            examples = @ExampleObject(name = "rak", value = EX_RAK_REQUEST)))
+    @APIResponse(responseCode = "200", description = "The plan after the write", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RakResponse.class),
+            examples = @ExampleObject(name = "rak", value = EX_RAK)))
+    @APIResponse(responseCode = "400", description = "Not JSON, not an object, unknown fields, or a malformed path parameter",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA or node", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "bulan missing, not an array or not 12 items (bulan); an amount null, "
+            + "not a number, negative, over-precise or >= 10^15 (bulan[i], from 0); the node is not a sub kegiatan (kode)",
+            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validasi", value = P422_RAK)))
+    public RakResponse setRak(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            @PathParam("kode") @Parameter(example = "2.08.02.2.01.0003") String kode,
+            String body) {
+        Kode[] k = new Kode[1];
+        DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
+        return RakResponse.of(service.setRak(ref, k[0], RakBody.single(json, body)));
+    }
+
+    @PUT
+    @Requires(Action.BULK_WRITE)
+    @Path("/rak")
+    @Operation(operationId = "setRakBulk", summary = "Set the cash plans (RAK) of many sub kegiatan",
+            description = "Like the single PUT, for many sub kegiatan in one transaction (imports): every fault is listed "
+                    + "with its item index ([2].bulan[4]) and nothing is written. Idempotent per item; created counts the "
+                    + "first plan of a sub kegiatan, updated a changed one.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = RakItemRequest.class),
+            examples = @ExampleObject(name = "rak", value = EX_RAK_BULK)))
+    @APIResponse(responseCode = "200", description = "Written (or already so)", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WriteSummary.class),
+            examples = @ExampleObject(name = "created", value = EX_RAK_SUMMARY)))
+    @APIResponse(responseCode = "400", description = "Not JSON, not an array, an item not an object, unknown fields, or a "
+            + "malformed path parameter", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tahun", value = P400)))
+    @APIResponse(responseCode = "404", description = "No such DPA", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "tidak-ditemukan", value = P404)))
+    @APIResponse(responseCode = "413", description = "Body too large", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Malformed, duplicate, unknown or non-leaf code; a bad plan "
+            + "([i].bulan, [i].bulan[j])", content = @Content(mediaType = PROBLEM,
+                    schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "validasi", value = P422_RAK_BULK)))
+    public WriteSummary setRakBulk(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
+            String body) {
+        DpaRef ref = Params.dpa(pemda, tahun, opd);
+        return WriteSummary.of(service.setRak(ref, RakBody.bulk(json, body)));
     }
 }

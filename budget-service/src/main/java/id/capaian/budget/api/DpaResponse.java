@@ -16,7 +16,7 @@ public record DpaResponse(
         @Schema(description = "Urusan in code order") List<NodeResponse> urusan) {
 
     static DpaResponse of(DpaRef ref, Integer bulan, Tree tree) {
-        return new DpaResponse(ref.pemda(), ref.tahun(), ref.opd(), bulan, Amounts.of(tree.pagu(), tree.realisasi()),
+        return new DpaResponse(ref.pemda(), ref.tahun(), ref.opd(), bulan, Amounts.of(tree.pagu(), tree.paguMurni(), tree.realisasi()),
                 tree.urusan().stream().map(u -> NodeResponse.of(u, false)).toList());
     }
 }

@@ -15,6 +15,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A node of a DPA's plan tree, by its nomenclature code. Only a sub kegiatan has a pagu. A removed node
@@ -45,6 +47,23 @@ public class DpaNode extends PanacheEntityBase {
     @Column(precision = 20, scale = 2)
     public BigDecimal pagu;
 
+    /** The ceiling in the original APBD (sub kegiatan only); {@code pagu} is the one in force. */
+    @Column(name = "pagu_murni", precision = 20, scale = 2)
+    public BigDecimal paguMurni;
+
+    /** The node's own Renstra target at the end of the period (entered, never summed). */
+    @Column(name = "renstra_pagu", precision = 20, scale = 2)
+    public BigDecimal renstraPagu;
+
+    /** The node's Renstra realization up to last year's Renja (entered, never summed). */
+    @Column(name = "renstra_realisasi_sebelumnya", precision = 20, scale = 2)
+    public BigDecimal renstraRealisasiSebelumnya;
+
+    /** The cash plan of a sub kegiatan: planned spending in each month 1..12 (not cumulative); null until set. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "rak", columnDefinition = "numeric(20,2)[]")
+    public BigDecimal[] rak;
+
     /** The version of this sub kegiatan's last event (0 before the first); only grows. */
     @Column(nullable = false)
     public long version;
@@ -54,6 +73,16 @@ public class DpaNode extends PanacheEntityBase {
 
     public Kode code() {
         return Kode.of(kode);
+    }
+
+    /** The ceiling in the original APBD of a sub kegiatan: its pagu while none was recorded. */
+    public BigDecimal paguMurniOrPagu() {
+        return paguMurni != null ? paguMurni : pagu;
+    }
+
+    /** The entered Renstra values, or null when none. */
+    public Renstra renstra() {
+        return Renstra.of(renstraPagu, renstraRealisasiSebelumnya);
     }
 
     public boolean isSubKegiatan() {

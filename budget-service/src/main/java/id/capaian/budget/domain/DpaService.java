@@ -1,5 +1,6 @@
 package id.capaian.budget.domain;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import id.capaian.budget.events.BudgetEvents;
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
@@ -41,8 +42,29 @@ public class DpaService {
 
     public static final int URAIAN_MAX = 2000;
 
-    /** One node of a bulk upsert, as the client sent it. */
-    public record NodeInput(String kode, String uraian, BigDecimal pagu) {
+    /**
+     * One node of a bulk upsert, as the client sent it. {@code paguMurni} null: absent (a new node takes its pagu,
+     * a stored one keeps its own); {@code renstra} null: absent (the stored values stay), else the values to set
+     * (each may be null).
+     */
+    public record NodeInput(String kode, String uraian, BigDecimal pagu, BigDecimal paguMurni, Renstra renstra) {
+
+        public NodeInput(String kode, String uraian, BigDecimal pagu) {
+            this(kode, uraian, pagu, null, null);
+        }
+    }
+
+    /** One sub kegiatan's cash plan of a bulk write: {@code bulan} as the client sent it (to be 12 rupiah). */
+    public record RakInput(String kode, JsonNode bulan) {
+    }
+
+    /** A sub kegiatan's cash plan: the 12 monthly amounts, their sum and the pagu in force. */
+    public record RakPlan(Kode kode, List<BigDecimal> bulan, BigDecimal jumlah, BigDecimal pagu) {
+
+        static RakPlan of(DpaNode n) {
+            List<BigDecimal> b = List.of(n.rak);
+            return new RakPlan(n.code(), b, b.stream().reduce(Tree.ZERO, BigDecimal::add), n.pagu);
+        }
     }
 
     /** One sub kegiatan's realization of a bulk write. */
@@ -54,7 +76,15 @@ public class DpaService {
     }
 
     /** What the audit trail keeps of a node, and of a month's realization. */
-    record NodeValues(String uraian, BigDecimal pagu) {
+    record NodeValues(String uraian, BigDecimal pagu, BigDecimal paguMurni, Renstra renstra) {
+
+        static NodeValues of(DpaNode n) {
+            return new NodeValues(n.uraian, n.pagu, n.paguMurni, n.renstra());
+        }
+    }
+
+    /** What the audit trail keeps of a cash plan. */
+    record RakValues(List<BigDecimal> bulan) {
     }
 
     record Jumlah(BigDecimal jumlah) {
@@ -113,6 +143,8 @@ public class DpaService {
         Map<Kode, Integer> index = new LinkedHashMap<>();
         Map<Kode, NodeInput> parsed = new HashMap<>();
         Map<Kode, BigDecimal> pagus = new HashMap<>();
+        Map<Kode, BigDecimal> murnis = new HashMap<>();
+        Map<Kode, Renstra> renstras = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             String f = "[" + i + "]";
             NodeInput item = items.get(i);
@@ -131,9 +163,27 @@ public class DpaService {
                 parsed.put(k, item);
                 if (k.level() == Level.SUB_KEGIATAN) {
                     pagus.put(k, Rules.rupiah(v, f + ".pagu", item.pagu()));
-                } else if (item.pagu() != null) {
-                    v.add(f + ".pagu", "pagu hanya untuk sub kegiatan; jumlah " + k.level().name().toLowerCase()
-                            + " dihitung dari sub kegiatannya");
+                    if (item.paguMurni() != null) {
+                        murnis.put(k, Rules.rupiah(v, f + ".paguMurni", item.paguMurni()));
+                    }
+                } else {
+                    if (item.pagu() != null) {
+                        v.add(f + ".pagu", "pagu hanya untuk sub kegiatan; jumlah " + k.level().name().toLowerCase()
+                                + " dihitung dari sub kegiatannya");
+                    }
+                    if (item.paguMurni() != null) {
+                        v.add(f + ".paguMurni", "pagu murni hanya untuk sub kegiatan; jumlah "
+                                + k.level().name().toLowerCase() + " dihitung dari sub kegiatannya");
+                    }
+                }
+                if (item.renstra() != null) {
+                    if (k.level() == Level.URUSAN) {
+                        v.add(f + ".renstra", "renstra untuk program, kegiatan atau sub kegiatan, bukan urusan");
+                    } else {
+                        renstras.put(k, new Renstra(
+                                optionalRupiah(v, f + ".renstra.pagu", item.renstra().pagu()),
+                                optionalRupiah(v, f + ".renstra.realisasiSebelumnya", item.renstra().realisasiSebelumnya())));
+                    }
                 }
             }
         }
@@ -180,42 +230,58 @@ public class DpaService {
             NodeInput in = parsed.get(k);
             String uraian = in.uraian().strip();
             BigDecimal pagu = pagus.get(k);
+            BigDecimal murni = murnis.get(k);
+            Renstra renstra = renstras.get(k);
             DpaNode n = stored.get(k);
-            NodeValues before = live(n) ? new NodeValues(n.uraian, n.pagu) : null;
-            if (n == null) {
-                n = new DpaNode();
-                n.dpa = dpa;
-                n.kode = k.value();
-                n.level = k.level();
-                n.uraian = uraian;
-                n.pagu = pagu;
-                n.version = 0;
-                n.removed = false;
-                em.persist(n);
-                stored.put(k, n);
-                created++;
-            } else if (n.removed) {
+            NodeValues before = live(n) ? NodeValues.of(n) : null;
+            if (n == null || n.removed) {
+                if (n == null) {
+                    n = new DpaNode();
+                    n.dpa = dpa;
+                    n.kode = k.value();
+                    n.level = k.level();
+                    n.version = 0;
+                } else {
+                    n.rak = null; // created again: a new plan, like a new node
+                }
                 n.removed = false;
                 n.uraian = uraian;
                 n.pagu = pagu;
+                n.paguMurni = pagu == null ? null : murni != null ? murni : pagu;
+                n.renstraPagu = renstra == null ? null : renstra.pagu();
+                n.renstraRealisasiSebelumnya = renstra == null ? null : renstra.realisasiSebelumnya();
+                if (n.id == null) {
+                    em.persist(n);
+                    stored.put(k, n);
+                }
                 created++;
             } else {
                 boolean renamed = !n.uraian.equals(uraian);
                 boolean repriced = pagu != null && n.pagu.compareTo(pagu) != 0;
-                if (!renamed && !repriced) {
+                // the amendment changes only pagu: a stored pagu murni stays unless sent; a missing one takes pagu
+                BigDecimal newMurni = pagu == null ? null : murni != null ? murni : n.paguMurni != null ? n.paguMurni : pagu;
+                boolean remurni = !Renstra.same(n.paguMurni, newMurni);
+                boolean restra = renstra != null && (!Renstra.same(n.renstraPagu, renstra.pagu())
+                        || !Renstra.same(n.renstraRealisasiSebelumnya, renstra.realisasiSebelumnya()));
+                if (!renamed && !repriced && !remurni && !restra) {
                     unchanged++;
                     continue;
                 }
-                if (renamed && (k.level() == Level.KEGIATAN || k.level() == Level.PROGRAM)) {
+                if ((renamed || restra) && (k.level() == Level.KEGIATAN || k.level() == Level.PROGRAM)) {
                     renamedAbove.add(k);
                 }
                 n.uraian = uraian;
                 if (repriced) {
                     n.pagu = pagu;
                 }
+                n.paguMurni = newMurni;
+                if (restra) {
+                    n.renstraPagu = renstra.pagu();
+                    n.renstraRealisasiSebelumnya = renstra.realisasiSebelumnya();
+                }
                 updated++;
             }
-            audit(ref, before == null ? "node.buat" : "node.ubah", k, "node", before, new NodeValues(n.uraian, n.pagu));
+            audit(ref, before == null ? "node.buat" : "node.ubah", k, "node", before, NodeValues.of(n));
             if (k.level() == Level.SUB_KEGIATAN) {
                 announce.add(k);
             }
@@ -265,7 +331,7 @@ public class DpaService {
         } else {
             n.removed = true;
         }
-        audit(ref, "node.hapus", kode, "node", new NodeValues(n.uraian, n.pagu), null);
+        audit(ref, "node.hapus", kode, "node", NodeValues.of(n), null);
     }
 
     /** The cumulative realization of one sub kegiatan to the end of {@code bulan}. Idempotent. */
@@ -274,7 +340,7 @@ public class DpaService {
         Violations v = new Violations();
         BigDecimal amount = Rules.rupiah(v, "jumlah", jumlah);
         v.throwIfAny();
-        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
         Dpa dpa = dpa(ref, false);
         Map<Kode, DpaNode> locked = lock(dpa, List.of(kode));
         DpaNode n = locked.get(kode);
@@ -291,10 +357,10 @@ public class DpaService {
         write(ref, dpa, n, bulan, amount, realisasi);
         TreeMap<Integer, BigDecimal> s = amounts(realisasi.get(n.id));
         var latest = Tree.asOf(s, null);
-        return new Tree.Branch(kode, Level.SUB_KEGIATAN, n.uraian, n.pagu,
+        return new Tree.Branch(kode, Level.SUB_KEGIATAN, n.uraian, n.pagu, n.paguMurniOrPagu(),
                 latest.map(Map.Entry::getValue).orElse(Tree.ZERO), latest.map(Map.Entry::getKey).orElse(null),
                 n.version, s.entrySet().stream().map(e -> new Tree.Bulanan(e.getKey(), e.getValue())).toList(),
-                List.of());
+                n.renstra(), List.of());
     }
 
     /** The cumulative realizations of many sub kegiatan to the end of {@code bulan}, in one transaction. */
@@ -303,7 +369,7 @@ public class DpaService {
         if (items == null) {
             throw ProblemException.badRequest("body", "diharapkan larik [{\"kode\", \"jumlah\"}]");
         }
-        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
         Violations v = new Violations();
         Map<Kode, Integer> index = new LinkedHashMap<>();
         Map<Kode, BigDecimal> amounts = new HashMap<>();
@@ -355,6 +421,97 @@ public class DpaService {
         return new Summary(0, updated, index.size() - updated, updated);
     }
 
+    /** The cash plan (RAK) of one sub kegiatan; 404 while none was set. */
+    @Transactional
+    public RakPlan rak(DpaRef ref, Kode kode) {
+        Dpa dpa = dpa(ref, false);
+        DpaNode n = em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa AND n.kode = :kode", DpaNode.class)
+                .setParameter("dpa", dpa).setParameter("kode", kode.value()).getResultStream().findFirst().orElse(null);
+        if (!live(n)) {
+            throw nodeNotFound(kode);
+        }
+        if (!n.isSubKegiatan()) {
+            throw notALeaf("kode", kode, "RAK");
+        }
+        if (n.rak == null) {
+            throw ProblemException.notFound("RAK " + kode, "kode");
+        }
+        return RakPlan.of(n);
+    }
+
+    /**
+     * Sets the cash plan of one sub kegiatan: 12 amounts, planned spending in each month. A plan whose sum
+     * differs from the pagu is accepted (the RFK reports it). Idempotent.
+     */
+    @Transactional
+    public RakPlan setRak(DpaRef ref, Kode kode, JsonNode bulan) {
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
+        Violations v = new Violations();
+        List<BigDecimal> plan = plan(v, "bulan", bulan);
+        v.throwIfAny();
+        Dpa dpa = dpa(ref, false);
+        DpaNode n = lock(dpa, List.of(kode)).get(kode);
+        if (!live(n)) {
+            throw nodeNotFound(kode);
+        }
+        if (!n.isSubKegiatan()) {
+            throw notALeaf("kode", kode, "RAK");
+        }
+        writeRak(ref, dpa, n, plan, realisasiOf(List.of(n)));
+        return RakPlan.of(n);
+    }
+
+    /** The cash plans of many sub kegiatan in one transaction: every fault listed with its index, or all written. */
+    @Transactional
+    public Summary setRak(DpaRef ref, List<RakInput> items) {
+        if (items == null) {
+            throw ProblemException.badRequest("body", "diharapkan larik [{\"kode\", \"bulan\": [12 jumlah]}]");
+        }
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
+        Violations v = new Violations();
+        Map<Kode, Integer> index = new LinkedHashMap<>();
+        Map<Kode, List<BigDecimal>> plans = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String f = "[" + i + "]";
+            RakInput item = items.get(i);
+            if (item == null) {
+                v.add(f, "wajib diisi");
+                continue;
+            }
+            Kode k = kode(v, f + ".kode", item.kode());
+            if (k != null && k.level() != Level.SUB_KEGIATAN) {
+                v.add(f + ".kode", "RAK hanya untuk sub kegiatan; " + k + " adalah " + k.level().name().toLowerCase());
+                k = null;
+            } else if (k != null && index.containsKey(k)) {
+                v.add(f + ".kode", "kode " + k + " ganda dalam permintaan (juga di [" + index.get(k) + "])");
+                k = null;
+            }
+            List<BigDecimal> plan = plan(v, f + ".bulan", item.bulan());
+            if (k != null) {
+                index.put(k, i);
+                plans.put(k, plan);
+            }
+        }
+        v.throwIfAny();
+        Dpa dpa = dpa(ref, false);
+        Map<Kode, DpaNode> locked = lock(dpa, index.keySet());
+        for (Map.Entry<Kode, Integer> e : index.entrySet()) {
+            if (!live(locked.get(e.getKey()))) {
+                v.add("[" + e.getValue() + "].kode", "sub kegiatan " + e.getKey() + " tidak ditemukan di DPA ini");
+            }
+        }
+        v.throwIfAny();
+        Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(locked.values());
+        int created = 0;
+        int updated = 0;
+        for (Kode k : new TreeSet<>(index.keySet())) {
+            int done = writeRak(ref, dpa, locked.get(k), plans.get(k), realisasi);
+            created += done == 1 ? 1 : 0;
+            updated += done == 2 ? 1 : 0;
+        }
+        return new Summary(created, updated, index.size() - created - updated, created + updated);
+    }
+
     // ------------------------------------------------------------------------------------- internals
 
     /** Writes one month of a locked sub kegiatan and announces it; false when it was already so. */
@@ -377,6 +534,12 @@ public class DpaService {
         } else {
             r.jumlah = amount;
         }
+        announceWithParents(ref, dpa, n, rows);
+        return true;
+    }
+
+    /** Announces a locked sub kegiatan, reading its kegiatan and program. */
+    private void announceWithParents(DpaRef ref, Dpa dpa, DpaNode n, TreeMap<Integer, Realisasi> rows) {
         Kode kode = n.code();
         Kode kegiatan = kode.at(Level.KEGIATAN);
         Kode program = kode.at(Level.PROGRAM);
@@ -385,7 +548,80 @@ public class DpaService {
                 .setParameter("dpa", dpa).setParameter("kodes", List.of(kegiatan.value(), program.value()))
                 .getResultList().forEach(p -> parents.put(p.code(), p));
         events.announce(ref, n, parents.get(kegiatan), parents.get(program), amounts(rows));
+    }
+
+    /** Sets a locked sub kegiatan's plan and announces it: 0 when it was already so, 1 when new, 2 when changed. */
+    private int writeRak(DpaRef ref, Dpa dpa, DpaNode n, List<BigDecimal> plan,
+            Map<Long, TreeMap<Integer, Realisasi>> realisasi) {
+        if (n.rak != null && sameAmounts(List.of(n.rak), plan)) {
+            return 0;
+        }
+        RakValues before = n.rak == null ? null : new RakValues(List.of(n.rak));
+        n.rak = plan.toArray(new BigDecimal[0]);
+        audit(ref, "rak.ubah", n.code(), "rak", before, new RakValues(plan));
+        announceWithParents(ref, dpa, n, realisasi.get(n.id));
+        return before == null ? 1 : 2;
+    }
+
+    private static boolean sameAmounts(List<BigDecimal> a, List<BigDecimal> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!Renstra.same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    /**
+     * A cash plan as sent: exactly 12 rupiah amounts (each >= 0, at most 2 decimals, below 10^15), planned spending
+     * in each month. Every fault is recorded under {@code field} or {@code field[i]}; null when any.
+     */
+    static List<BigDecimal> plan(Violations v, String field, JsonNode bulan) {
+        if (bulan == null || bulan.isMissingNode() || bulan.isNull()) {
+            v.add(field, "wajib diisi: larik 12 jumlah rupiah, rencana belanja tiap bulan Januari sampai Desember");
+            return null;
+        }
+        if (!bulan.isArray()) {
+            v.add(field, "harus larik 12 jumlah rupiah (Januari sampai Desember), bukan " + kind(bulan));
+            return null;
+        }
+        if (bulan.size() != 12) {
+            v.add(field, "harus tepat 12 jumlah (Januari sampai Desember); diterima " + bulan.size());
+            return null;
+        }
+        List<BigDecimal> plan = new ArrayList<>();
+        boolean ok = true;
+        for (int i = 0; i < 12; i++) {
+            JsonNode x = bulan.get(i);
+            String f = field + "[" + i + "]";
+            BigDecimal amount = null;
+            if (x.isNull()) {
+                v.add(f, "wajib diisi (0 bila tidak ada rencana belanja bulan itu)");
+            } else if (!x.isNumber()) {
+                v.add(f, "harus angka rupiah, bukan " + kind(x));
+            } else {
+                amount = Rules.rupiah(v, f, x.decimalValue());
+            }
+            ok &= amount != null;
+            plan.add(amount);
+        }
+        return ok ? List.copyOf(plan) : null;
+    }
+
+    private static String kind(JsonNode x) {
+        if (x.isTextual()) {
+            return "teks";
+        }
+        if (x.isBoolean()) {
+            return "boolean";
+        }
+        if (x.isObject()) {
+            return "objek";
+        }
+        return x.isArray() ? "larik" : x.getNodeType().name().toLowerCase();
     }
 
     private void audit(DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
@@ -464,6 +700,10 @@ public class DpaService {
         return n != null && !n.removed;
     }
 
+    private static BigDecimal optionalRupiah(Violations v, String field, BigDecimal value) {
+        return value == null ? null : Rules.rupiah(v, field, value);
+    }
+
     private static Kode kode(Violations v, String field, String value) {
         if (!v.check(value != null, field, "wajib diisi")) {
             return null;
@@ -485,7 +725,11 @@ public class DpaService {
     }
 
     private static ProblemException notALeaf(String field, Kode kode) {
-        return ProblemException.invalid(field, "realisasi hanya untuk sub kegiatan; " + kode + " adalah "
+        return notALeaf(field, kode, "realisasi");
+    }
+
+    private static ProblemException notALeaf(String field, Kode kode, String what) {
+        return ProblemException.invalid(field, what + " hanya untuk sub kegiatan; " + kode + " adalah "
                 + kode.level().name().toLowerCase());
     }
 

@@ -27,11 +27,13 @@ public final class Tree {
     }
 
     /**
-     * A node and its sums. {@code bulan} is the latest month reported (as of the month asked for) of a sub
+     * A node and its sums ({@code pagu}, {@code paguMurni}, {@code realisasi}); {@code renstra} is the node's own
+     * entered values (null when none), never summed. {@code bulan} is the latest month reported (as of the month asked for) of a sub
      * kegiatan; {@code version} and {@code bulanan} are only set on a sub kegiatan.
      */
-    public record Branch(Kode kode, Level level, String uraian, BigDecimal pagu, BigDecimal realisasi,
-            Integer bulan, Long version, List<Bulanan> bulanan, List<Branch> children) {
+    public record Branch(Kode kode, Level level, String uraian, BigDecimal pagu, BigDecimal paguMurni,
+            BigDecimal realisasi, Integer bulan, Long version, List<Bulanan> bulanan, Renstra renstra,
+            List<Branch> children) {
 
         public Optional<Branch> find(Kode k) {
             if (kode.equals(k)) {
@@ -48,11 +50,13 @@ public final class Tree {
 
     private final List<Branch> urusan;
     private final BigDecimal pagu;
+    private final BigDecimal paguMurni;
     private final BigDecimal realisasi;
 
     private Tree(List<Branch> urusan) {
         this.urusan = urusan;
         this.pagu = urusan.stream().map(Branch::pagu).reduce(ZERO, BigDecimal::add);
+        this.paguMurni = urusan.stream().map(Branch::paguMurni).reduce(ZERO, BigDecimal::add);
         this.realisasi = urusan.stream().map(Branch::realisasi).reduce(ZERO, BigDecimal::add);
     }
 
@@ -62,6 +66,10 @@ public final class Tree {
 
     public BigDecimal pagu() {
         return pagu;
+    }
+
+    public BigDecimal paguMurni() {
+        return paguMurni;
     }
 
     public BigDecimal realisasi() {
@@ -118,15 +126,17 @@ public final class Tree {
             NavigableMap<Integer, BigDecimal> s = series.getOrDefault(n.id, new TreeMap<>());
             var at = asOf(s, asOf);
             List<Bulanan> bulanan = s.entrySet().stream().map(e -> new Bulanan(e.getKey(), e.getValue())).toList();
-            return new Branch(k, k.level(), uraian, n.pagu, at.map(Map.Entry::getValue).orElse(ZERO),
-                    at.map(Map.Entry::getKey).orElse(null), n.version, bulanan, List.of());
+            return new Branch(k, k.level(), uraian, n.pagu, n.paguMurniOrPagu(), at.map(Map.Entry::getValue).orElse(ZERO),
+                    at.map(Map.Entry::getKey).orElse(null), n.version, bulanan, n.renstra(), List.of());
         }
         List<Branch> kids = new ArrayList<>();
         for (Kode c : children.getOrDefault(k, new TreeSet<>())) {
             kids.add(branch(c, byKode, children, series, asOf));
         }
         BigDecimal pagu = kids.stream().map(Branch::pagu).reduce(ZERO, BigDecimal::add);
+        BigDecimal paguMurni = kids.stream().map(Branch::paguMurni).reduce(ZERO, BigDecimal::add);
         BigDecimal realisasi = kids.stream().map(Branch::realisasi).reduce(ZERO, BigDecimal::add);
-        return new Branch(k, k.level(), uraian, pagu, realisasi, null, null, null, List.copyOf(kids));
+        return new Branch(k, k.level(), uraian, pagu, paguMurni, realisasi, null, null, null,
+                n == null ? null : n.renstra(), List.copyOf(kids));
     }
 }

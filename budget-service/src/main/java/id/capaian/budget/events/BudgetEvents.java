@@ -7,6 +7,7 @@ import id.capaian.core.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
@@ -30,17 +31,17 @@ public class BudgetEvents {
         }
         Map.Entry<Integer, BigDecimal> latest = series.isEmpty() ? null : series.lastEntry();
         RealizationUpdated data = new RealizationUpdated(dpa.pemda(), dpa.tahun(), dpa.opd(), sub.kode, sub.uraian,
-                ref(kegiatan), ref(program), sub.pagu,
+                ref(kegiatan), ref(program), sub.pagu, sub.paguMurniOrPagu(),
                 latest == null ? Tree.ZERO : latest.getValue(),
                 latest == null ? null : latest.getKey(),
                 series.entrySet().stream().map(e -> new RealizationUpdated.Bulanan(e.getKey(), e.getValue())).toList(),
-                sub.removed);
+                sub.rak == null ? null : List.of(sub.rak), sub.renstra(), sub.removed);
         sub.version = sub.version + 1;
-        outbox.append(RealizationUpdated.TYPE, dpa.subject(sub.kode), sub.version, data);
+        outbox.append(RealizationUpdated.TYPE, RealizationUpdated.DATASCHEMA, dpa.subject(sub.kode), sub.version, data);
         return data;
     }
 
     private static RealizationUpdated.Ref ref(DpaNode n) {
-        return n == null ? null : new RealizationUpdated.Ref(n.kode, n.uraian);
+        return n == null ? null : new RealizationUpdated.Ref(n.kode, n.uraian, n.renstra());
     }
 }

@@ -43,7 +43,7 @@ public abstract class PenutupanResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Action.READ)
-    @Operation(summary = "Read the closed months of an OPD-year",
+    @Operation(operationId = "getPenutupan", summary = "Read the closed months of an OPD-year",
             description = "sampaiBulan 0 while every month is open.")
     @APIResponse(responseCode = "200", description = "The closing in force", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Penutupan.class),
@@ -58,7 +58,7 @@ public abstract class PenutupanResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Action.LOCK)
-    @Operation(summary = "Close (or reopen) the months of an OPD-year",
+    @Operation(operationId = "setPenutupan", summary = "Close (or reopen) the months of an OPD-year",
             description = "While closed, every realization of months 1..sampaiBulan of the OPD answers 409 bulan-tertutup. "
                     + "Lowering sampaiBulan reopens months and needs a reason. Idempotent; recorded in the audit trail.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

@@ -35,7 +35,7 @@ class SeveralIndicatorsTest {
             r[0] = c[0];
             r[2] = indikator;
             r[3] = satuan;
-            r[4] = "positif";
+            r[4] = indikator.isEmpty() ? "" : "positif";
             r[5] = target;
             r[7] = realisasi;
             if (withMoney) {

@@ -45,6 +45,15 @@ final class Api {
                 .when().put(base(opd) + "/nodes").then();
     }
 
+    static ValidatableResponse putProgres(String opd, String kode, int bulan, String persen) {
+        return given().contentType("application/json").body("{\"persen\": " + persen + "}")
+                .when().put(base(opd) + "/nodes/" + kode + "/progres/" + bulan).then();
+    }
+
+    static String progresSubject(String opd, String kode) {
+        return PEMDA + "/" + TAHUN + "/" + opd + "/" + kode + "/progres";
+    }
+
     static ValidatableResponse putRealisasi(String opd, String kode, int nomor, int bulan, String nilai) {
         return given().contentType("application/json").body("{\"nilai\": " + nilai + "}")
                 .when().put(base(opd) + "/nodes/" + kode + "/indikator/" + nomor + "/realisasi/" + bulan).then();

@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
 class AuditTrailTest {
 
     static final String ARG = indikator("ARG", "%", "positif", null, "65");
-    static final String ARG_VALUES = "{\"nama\": \"ARG\", \"satuan\": \"%\", \"polaritas\": \"positif\", \"rumus\": null, \"target\": 65}";
+    static final String ARG_VALUES = "{\"nama\": \"ARG\", \"satuan\": \"%\", \"polaritas\": \"positif\", \"rumus\": null, \"target\": 65, \"agregasi\": \"akhir\", \"renstra\": null}";
     static final String UNMET = indikator("Unmet need", "%", "negatif", "selisih", "8.5");
     static final String UNMET_VALUES =
-            "{\"nama\": \"Unmet need\", \"satuan\": \"%\", \"polaritas\": \"negatif\", \"rumus\": \"selisih\", \"target\": 8.5}";
+            "{\"nama\": \"Unmet need\", \"satuan\": \"%\", \"polaritas\": \"negatif\", \"rumus\": \"selisih\", \"target\": 8.5, \"agregasi\": \"akhir\", \"renstra\": null}";
     static final String TFR = indikator("Angka kelahiran total", "angka", "negatif", null, "2.1");
     static final String TFR_VALUES =
-            "{\"nama\": \"Angka kelahiran total\", \"satuan\": \"angka\", \"polaritas\": \"negatif\", \"rumus\": null, \"target\": 2.1}";
+            "{\"nama\": \"Angka kelahiran total\", \"satuan\": \"angka\", \"polaritas\": \"negatif\", \"rumus\": null, \"target\": 2.1, \"agregasi\": \"akhir\", \"renstra\": null}";
 
     @Inject Db db;
 

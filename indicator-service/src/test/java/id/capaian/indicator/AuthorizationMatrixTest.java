@@ -32,6 +32,11 @@ class AuthorizationMatrixTest {
                 .classify("PUT " + BASE + "/realisasi/{bulan}", Rule.BULK_WRITE)
                 .classify("PUT " + BASE + "/nodes/{kode}/indikator/{nomor}/realisasi/{bulan}", Rule.WRITE)
                 .classify("DELETE " + BASE + "/nodes/{kode}/indikator/{nomor}", Rule.WRITE)
+                .classify("PUT " + BASE + "/nodes/{kode}/progres/{bulan}", Rule.WRITE)
+                .classify("GET " + BASE + "/nodes/{kode}/progres", Rule.READ)
+                .classify("PUT " + BASE + "/progres/{bulan}", Rule.BULK_WRITE)
+                .classify("GET " + BASE + "/penutupan", Rule.READ)
+                .classify("PUT " + BASE + "/penutupan", Rule.LOCK)
                 .classify("GET /api/v1/indikator/{pemda}/{tahun}/kunci", Rule.READ)
                 .classify("PUT /api/v1/indikator/{pemda}/{tahun}/kunci", Rule.LOCK)
                 .classify("GET /api/v1/indikator/{pemda}/{tahun}/riwayat", Rule.READ)
@@ -40,10 +45,15 @@ class AuthorizationMatrixTest {
                 .run();
     }
 
-    /** The state in which every example of the document succeeds: a draft year and the example indicator. */
+    /**
+     * The state in which every example of the document succeeds: a draft year with every month open and the
+     * example indicator.
+     */
     void reset() {
         given().contentType("application/json").body("{\"terkunci\": false, \"alasan\": \"matriks: kembali ke draf\"}")
                 .put("/api/v1/indikator/63.10/2024/kunci").then().statusCode(200);
+        given().contentType("application/json").body("{\"sampaiBulan\": 0, \"alasan\": \"matriks: kembali ke draf\"}")
+                .put("/api/v1/indikator/63.10/2024/P3AP2KB/penutupan").then().statusCode(200);
         given().contentType("application/json").body("""
                 [{"kode": "2.08.02", "indikator": [{"nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
                   "satuan": "%", "polaritas": "positif", "target": 65}]}]""")

@@ -17,15 +17,19 @@ public class Db {
     @Inject AgroalDataSource ds;
 
     /**
-     * A fingerprint of every indicator, realization, outbox row, audit entry and year lock: equal before and
-     * after means nothing written.
+     * A fingerprint of every indicator, realization, sasaran, physical progress (series and months), outbox
+     * row, audit entry, year lock and month closing: equal before and after means nothing written.
      */
     public String snapshot() {
         return one("""
                 SELECT (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM indicator t)
                     || '/' || (SELECT md5(coalesce(string_agg(r::text, '|' ORDER BY r.indicator_id, r.bulan), '')) FROM realisasi r)
+                    || '/' || (SELECT md5(coalesce(string_agg(s::text, '|' ORDER BY s.pemda, s.tahun, s.opd, s.kode), '')) FROM sasaran s)
+                    || '/' || (SELECT md5(coalesce(string_agg(s::text, '|' ORDER BY s.pemda, s.tahun, s.opd, s.kode), '')) FROM progres_seri s)
+                    || '/' || (SELECT md5(coalesce(string_agg(p::text, '|' ORDER BY p.pemda, p.tahun, p.opd, p.kode, p.bulan), '')) FROM progres p)
                     || '/' || (SELECT count(*) FROM outbox) || '/' || (SELECT count(*) FROM audit_trail)
-                    || '/' || (SELECT md5(coalesce(string_agg(l::text, '|' ORDER BY l.pemda, l.tahun, l.opd), '')) FROM year_lock l)""");
+                    || '/' || (SELECT md5(coalesce(string_agg(l::text, '|' ORDER BY l.pemda, l.tahun, l.opd), '')) FROM year_lock l)
+                    || '/' || (SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.pemda, c.tahun, c.opd), '')) FROM penutupan c)""");
     }
 
     /** Runs one statement as an unrestricted database client would (no API in between). */

@@ -29,6 +29,8 @@ class IndicatorRulesTest {
     static final String ARG = indikator("ARG", "%", "positif", null, "65");
     static final String REAL = BASE + "/nodes/2.08.02/indikator/1/realisasi/";
     static final String JSON = "application/json";
+    static final String SUB = "2.08.02.2.01.0001";
+    static final String PROG = BASE + "/nodes/" + SUB + "/progres/";
 
     @Inject Db db;
 
@@ -37,6 +39,7 @@ class IndicatorRulesTest {
     void base() {
         Api.putNodes(OPD, node("2.08.02", ARG)).statusCode(200);
         Api.putRealisasi(OPD, "2.08.02", 1, 12, "27.54").statusCode(200);
+        Api.putProgres(OPD, SUB, 6, "45.5").statusCode(200);
     }
 
     record Case(String method, String path, String contentType, String body, int status, String[] fields) {
@@ -53,6 +56,18 @@ class IndicatorRulesTest {
 
     static String ind(String nama, String satuan, String polaritas, String rumus, String target) {
         return indikator(nama, satuan, polaritas, rumus, target);
+    }
+
+    /** A positif/negatif indicator stating its agregasi. */
+    static String agregasi(String polaritas, String agregasi) {
+        return "{\"nama\": \"A\", \"satuan\": \"%\", \"polaritas\": \"" + polaritas + "\", \"target\": 1, \"agregasi\": \""
+                + agregasi + "\"}";
+    }
+
+    /** An indicator with Renstra values (JSON literals). */
+    static String renstra(String target, String realisasiSebelumnya) {
+        return "{\"nama\": \"A\", \"satuan\": \"%\", \"polaritas\": \"positif\", \"target\": 1, \"renstra\": {\"target\": "
+                + target + ", \"realisasiSebelumnya\": " + realisasiSebelumnya + "}}";
     }
 
     static Stream<Arguments> cases() {
@@ -102,6 +117,50 @@ class IndicatorRulesTest {
                 c("body not JSON", put, n, JSON, "[{", 400),
                 c("unknown field", put, n, JSON, "[{\"kode\": \"2.08.02\", \"indikator\": [], \"extra\": 1}]", 400,
                         "[0].extra"),
+                // agregasi, renstra, sasaran
+                c("unknown agregasi", put, n, JSON, nodes(node("2.08.02", agregasi("positif", "rata-rata"))), 422,
+                        "[0].indikator[0].agregasi"),
+                c("agregasi jumlah on a negatif indicator", put, n, JSON, nodes(node("2.08.02", agregasi("negatif", "jumlah"))),
+                        422, "[0].indikator[0].agregasi"),
+                c("negative renstra target", put, n, JSON, nodes(node("2.08.02", renstra("-1", "null"))), 422,
+                        "[0].indikator[0].renstra.target"),
+                c("over-precise renstra realisasi", put, n, JSON, nodes(node("2.08.02", renstra("90", "1.23456"))), 422,
+                        "[0].indikator[0].renstra.realisasiSebelumnya"),
+                c("renstra of 10^15", put, n, JSON, nodes(node("2.08.02", renstra("1e15", "1e15"))), 422,
+                        "[0].indikator[0].renstra.target", "[0].indikator[0].renstra.realisasiSebelumnya"),
+                c("sasaran of a kegiatan", put, n, JSON,
+                        "[{\"kode\": \"2.08.02.2.01\", \"indikator\": [], \"sasaran\": \"Sasaran\"}]", 422, "[0].sasaran"),
+                c("sasaran of a sub kegiatan", put, n, JSON,
+                        "[{\"kode\": \"" + SUB + "\", \"indikator\": [], \"sasaran\": \"Sasaran\"}]", 422, "[0].sasaran"),
+                c("sasaran over 2000 characters", put, n, JSON,
+                        "[{\"kode\": \"2.08.02\", \"indikator\": [], \"sasaran\": \"" + "x".repeat(2001) + "\"}]", 422,
+                        "[0].sasaran"),
+                // one physical progress
+                c("progres 101", put, PROG + "6", JSON, "{\"persen\": 101}", 422, "persen"),
+                c("progres -1", put, PROG + "6", JSON, "{\"persen\": -1}", 422, "persen"),
+                c("progres as a string", put, PROG + "6", JSON, "{\"persen\": \"abc\"}", 422, "persen"),
+                c("progres with 3 decimals", put, PROG + "6", JSON, "{\"persen\": 45.555}", 422, "persen"),
+                c("progres null", put, PROG + "6", JSON, "{\"persen\": null}", 422, "persen"),
+                c("progres missing", put, PROG + "6", JSON, "{}", 422, "persen"),
+                c("progres text abc", put, PROG + "6", "text/plain", "abc", 422, "persen"),
+                c("progres text 100,01", put, PROG + "6", "text/plain", "100,01", 422, "persen"),
+                c("progres text with 3 decimals", put, PROG + "6", "text/plain", "45,555", 422, "persen"),
+                c("progres of a program", put, BASE + "/nodes/2.08.02/progres/6", JSON, "{\"persen\": 1}", 422, "kode"),
+                c("progres of a kegiatan", put, BASE + "/nodes/2.08.02.2.01/progres/6", JSON, "{\"persen\": 1}", 422, "kode"),
+                c("progres bulan 13", put, PROG + "13", JSON, "{\"persen\": 1}", 422, "bulan"),
+                c("progres bulan 0 and persen 101", put, PROG + "0", JSON, "{\"persen\": 101}", 422, "bulan", "persen"),
+                c("progres unknown field", put, PROG + "6", JSON, "{\"persen\": 1, \"nilai\": 1}", 400, "nilai"),
+                c("progres body not JSON", put, PROG + "6", JSON, "{\"persen\": ", 400),
+                c("read progres of a program", "GET", BASE + "/nodes/2.08.02/progres", null, null, 422, "kode"),
+                // many physical progresses
+                c("progres bulk: every fault with its index", put, BASE + "/progres/6", JSON,
+                        "[{\"kode\": \"" + SUB + "\", \"persen\": 50}, {\"kode\": \"2.08.02\", \"persen\": 101}, "
+                                + "{\"kode\": \"2.08.02.2.01.0002\", \"persen\": \"abc\"}, {\"kode\": \"2.08.02.2.01.0003\", \"persen\": 1.001}, "
+                                + "{\"kode\": \"" + SUB + "\", \"persen\": 60}, null]",
+                        422, "[1].kode", "[1].persen", "[2].persen", "[3].persen", "[4].kode", "[5]"),
+                c("progres bulk: bulan 13", put, BASE + "/progres/13", JSON, "[{\"kode\": \"" + SUB + "\", \"persen\": 1}]",
+                        422, "bulan"),
+                c("progres bulk: not an array", put, BASE + "/progres/6", JSON, "{\"kode\": \"" + SUB + "\"}", 400),
                 // one realization
                 c("bulan 13", put, REAL + "13", JSON, "{\"nilai\": 1}", 422, "bulan"),
                 c("bulan 0", put, REAL + "0", JSON, "{\"nilai\": 1}", 422, "bulan"),

@@ -250,6 +250,13 @@ class YearLockTest {
         w.put("PUT realisasi bulk", () -> as(token).contentType("application/json")
                 .body("[{\"kode\": \"2.08.02\", \"nomor\": 1, \"nilai\": 55.5}]")
                 .when().put(base + "/realisasi/10").then());
+        w.put("PUT progres (JSON)", () -> as(token).contentType("application/json").body("{\"persen\": 45.5}")
+                .when().put(base + "/nodes/2.08.02.2.01.0001/progres/6").then());
+        w.put("PUT progres (text/plain)", () -> as(token).contentType("text/plain").body("50,25")
+                .when().put(base + "/nodes/2.08.02.2.01.0001/progres/7").then());
+        w.put("PUT progres bulk", () -> as(token).contentType("application/json")
+                .body("[{\"kode\": \"2.08.02.2.01.0002\", \"persen\": 10}]")
+                .when().put(base + "/progres/6").then());
         return w;
     }
 

@@ -3,6 +3,7 @@ package id.capaian.indicator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.capaian.core.domain.Capaian;
 import id.capaian.indicator.domain.Indicator;
+import id.capaian.indicator.domain.Renstra;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -12,7 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Indikator", example = """
         {"kode": "2.08.02", "nomor": 1, "nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
          "satuan": "%", "polaritas": "positif", "rumus": null, "target": 65, "realisasi": 27.54, "bulan": 12,
-         "capaian": 42.37, "predikat": "Sangat Rendah"}""")
+         "capaian": 42.37, "predikat": "Sangat Rendah", "agregasi": "akhir",
+         "renstra": {"target": 90, "realisasiSebelumnya": 70},
+         "sasaran": "Meningkatnya pengarusutamaan gender dalam pembangunan daerah"}""")
 public record IndikatorResponse(
         @Schema(example = "2.08.02") String kode,
         @Schema(example = "1") int nomor,
@@ -28,7 +31,12 @@ public record IndikatorResponse(
                 + "(tanpa realisasi, target 0 berpolaritas positif, realisasi 0 berpolaritas negatif)",
                 example = "42.37") BigDecimal capaian,
         @Schema(nullable = true, enumeration = {"Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"},
-                description = "Predikat Permendagri 86/2017 dari capaian", example = "Sangat Rendah") String predikat) {
+                description = "Predikat Permendagri 86/2017 dari capaian", example = "Sangat Rendah") String predikat,
+        @Schema(enumeration = {"jumlah", "akhir"}, description = "Cara nilai bulanan dijumlahkan dalam setahun",
+                example = "akhir") String agregasi,
+        @Schema(nullable = true, description = "Nilai Renstra PD; null bila tidak ada") Renstra renstra,
+        @Schema(nullable = true, description = "Sasaran program node ini; null bila tidak ada",
+                example = "Meningkatnya pengarusutamaan gender dalam pembangunan daerah") String sasaran) {
 
     static IndikatorResponse of(Indicator i, Integer asOf) {
         var latest = i.latest(asOf);
@@ -36,7 +44,8 @@ public record IndikatorResponse(
         return new IndikatorResponse(i.kode, i.nomor, i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target),
                 latest.map(Map.Entry::getValue).map(IndikatorResponse::plain).orElse(null),
                 latest.map(Map.Entry::getKey).orElse(null),
-                capaian.map(Capaian::persen).orElse(null), capaian.map(c -> c.predikat().label()).orElse(null));
+                capaian.map(Capaian::persen).orElse(null), capaian.map(c -> c.predikat().label()).orElse(null),
+                i.agregasi, i.renstra() == null ? null : i.renstra().plain(), i.sasaran);
     }
 
     static BigDecimal plain(BigDecimal v) {

@@ -5,6 +5,7 @@ import id.capaian.core.domain.Violations;
 import id.capaian.indicator.domain.IndicatorRules;
 import id.capaian.indicator.domain.IndikatorSpec;
 import id.capaian.indicator.domain.NodeSpec;
+import id.capaian.indicator.domain.Sasaran;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +20,11 @@ public record NodeRequest(
         @Schema(required = true, description = "Kode nomenklatur program, kegiatan atau sub kegiatan", example = "2.08.02")
         String kode,
         @Schema(required = true, description = "Daftar lengkap indikator node ini (boleh kosong: semua dihapus)")
-        List<IndikatorRequest> indikator) {
+        List<IndikatorRequest> indikator,
+        @Schema(nullable = true, maxLength = Sasaran.MAX,
+                description = "Sasaran program (Formulir E.81 kolom 2), hanya untuk program; tidak disebut berarti tidak ada",
+                example = "Meningkatnya pengarusutamaan gender dalam pembangunan daerah")
+        String sasaran) {
 
     NodeSpec toSpec(Violations v, String field) {
         Kode k = IndicatorRules.kode(v, field + ".kode", kode);
@@ -32,6 +37,7 @@ public record NodeRequest(
                 }
             }
         }
-        return new NodeSpec(k, specs);
+        String s = IndicatorRules.sasaran(v, field + ".sasaran", sasaran, k);
+        return new NodeSpec(k, specs, s);
     }
 }

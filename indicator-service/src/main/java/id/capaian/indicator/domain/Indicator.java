@@ -15,6 +15,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +60,22 @@ public class Indicator extends PanacheEntityBase {
     public String rumus;
     @Column(nullable = false, precision = 20, scale = 4)
     public BigDecimal target;
+    /** 'jumlah' or 'akhir' (the default; always for a negatif indicator), as {@link Agregasi#json()}. */
+    @Column(nullable = false)
+    public String agregasi = Agregasi.DEFAULT.json();
+    /** Renstra PD target at the end of its period (E.81 column 5 K); null when not given. */
+    @Column(name = "renstra_target", precision = 20, scale = 4)
+    public BigDecimal renstraTarget;
+    /** Renstra realization up to last year's Renja (E.81 column 6 K); null when not given. */
+    @Column(name = "renstra_realisasi_sebelumnya", precision = 20, scale = 4)
+    public BigDecimal renstraRealisasiSebelumnya;
+
+    /**
+     * The node's sasaran (stored per node, table sasaran), filled in by {@link IndicatorService} whenever it
+     * hands out an indicator, so that its event and its answer carry it.
+     */
+    @Transient
+    public String sasaran;
 
     @Column(nullable = false)
     public long version;
@@ -95,6 +112,15 @@ public class Indicator extends PanacheEntityBase {
         return Polaritas.of(polaritas);
     }
 
+    public Agregasi agregasiValue() {
+        return Agregasi.of(agregasi);
+    }
+
+    /** The Renstra values, null when neither is given. */
+    public Renstra renstra() {
+        return Renstra.of(renstraTarget, renstraRealisasiSebelumnya);
+    }
+
     public RumusNegatif rumusValue() {
         return rumus == null ? null : RumusNegatif.of(rumus);
     }
@@ -105,13 +131,20 @@ public class Indicator extends PanacheEntityBase {
 
     /**
      * Makes this indicator live with the stated fields. Returns whether anything changed (numbers
-     * compared by value, so 65 and 65.0000 are the same); the caller announces a change.
+     * compared by value, so 65 and 65.0000 are the same); the caller announces a change. The spec is the
+     * indicator's full state: a field it leaves out (rumus, renstra) is cleared, agregasi falls back to
+     * its default.
      */
     public boolean apply(IndikatorSpec spec) {
         String pol = spec.polaritas().json();
         String rum = spec.rumus() == null ? null : spec.rumus().json();
+        String agr = spec.agregasi().json();
+        Renstra r = spec.renstra();
+        BigDecimal rt = r == null ? null : r.target();
+        BigDecimal rs = r == null ? null : r.realisasiSebelumnya();
         boolean same = !removed && spec.nama().equals(nama) && spec.satuan().equals(satuan) && pol.equals(polaritas)
-                && Objects.equals(rum, rumus) && target != null && spec.target().compareTo(target) == 0;
+                && Objects.equals(rum, rumus) && target != null && spec.target().compareTo(target) == 0
+                && agr.equals(agregasi) && sameNumber(rt, renstraTarget) && sameNumber(rs, renstraRealisasiSebelumnya);
         if (same) {
             return false;
         }
@@ -120,8 +153,15 @@ public class Indicator extends PanacheEntityBase {
         polaritas = pol;
         rumus = rum;
         target = spec.target();
+        agregasi = agr;
+        renstraTarget = rt;
+        renstraRealisasiSebelumnya = rs;
         removed = false;
         return true;
+    }
+
+    private static boolean sameNumber(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     /** Records the value to the end of {@code bulan}; returns false when it is already so. */
@@ -154,5 +194,14 @@ public class Indicator extends PanacheEntityBase {
     /** Capaian of a realization value, as core's one {@link Capaian#fisik} computes it. */
     public Optional<Capaian> capaian(BigDecimal nilai) {
         return Capaian.fisik(polaritasValue(), rumusValue(), target, nilai);
+    }
+
+    /** numeric(20,4) without its padding: 65, 27.54 (null stays null). */
+    public static BigDecimal plain(BigDecimal v) {
+        if (v == null) {
+            return null;
+        }
+        BigDecimal s = v.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 }

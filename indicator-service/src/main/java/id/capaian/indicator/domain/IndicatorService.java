@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -27,7 +28,9 @@ import java.util.TreeMap;
  * rows it changes are locked (PESSIMISTIC_WRITE, in code order, so concurrent writers queue rather
  * than deadlock), and each changed indicator gets exactly one new version and one outbox message, and
  * one audit entry per changed indicator or month. Each first checks that its pemda-year (or OPD) is
- * not locked, before it locks or reads anything else.
+ * not locked, and a write of a month (realisasi, progres) that the month is not closed, before it locks or
+ * reads anything else. Physical progress (progres fisik) of sub kegiatan is written here too, with its own
+ * version and event per series; a node's sasaran is stored per node and set on every indicator handed out.
  * Callers pass specs already validated (see {@link IndicatorRules}); existence is checked here,
  * before anything is written.
  */
@@ -44,22 +47,45 @@ public class IndicatorService {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record IndikatorValues(String nama, String satuan, String polaritas,
-            @JsonInclude(JsonInclude.Include.ALWAYS) String rumus, BigDecimal target,
+            @JsonInclude(JsonInclude.Include.ALWAYS) String rumus, BigDecimal target, String agregasi,
+            @JsonInclude(JsonInclude.Include.ALWAYS) Renstra renstra,
             SortedMap<Integer, BigDecimal> realisasi) {
 
         static IndikatorValues of(Indicator i) {
-            return new IndikatorValues(i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target), null);
+            return new IndikatorValues(i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target), i.agregasi,
+                    renstra(i), null);
         }
 
         static IndikatorValues removed(Indicator i) {
             SortedMap<Integer, BigDecimal> series = new TreeMap<>();
             i.realisasi.forEach((bulan, nilai) -> series.put(bulan, plain(nilai)));
-            return new IndikatorValues(i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target), series);
+            return new IndikatorValues(i.nama, i.satuan, i.polaritas, i.rumus, plain(i.target), i.agregasi,
+                    renstra(i), series);
+        }
+
+        private static Renstra renstra(Indicator i) {
+            Renstra r = i.renstra();
+            return r == null ? null : r.plain();
         }
     }
 
     /** What the audit trail keeps of one month's realization. */
     record Nilai(BigDecimal nilai) {
+    }
+
+    /** What the audit trail keeps of one month's physical progress. */
+    record Persen(BigDecimal persen) {
+    }
+
+    /** What the audit trail keeps of a node's sasaran. */
+    record SasaranValue(String sasaran) {
+    }
+
+    /**
+     * What a bulk write did: months written for the first time, months changed, months already so, and
+     * the events published.
+     */
+    public record Summary(int created, int updated, int unchanged, int events) {
     }
 
     @Inject EntityManager em;
@@ -81,11 +107,13 @@ public class IndicatorService {
         List<Indicator> live = new ArrayList<>();
         for (NodeSpec node : ordered) {
             lockNode(dpa, node.kode());
+            boolean sasaranChanged = replaceSasaran(dpa, node.kode(), node.sasaran());
             Map<Integer, Indicator> existing = new HashMap<>();
             for (Indicator i : Indicator.<Indicator>find(
                     "pemda = ?1 and tahun = ?2 and opd = ?3 and kode = ?4 order by nomor",
                     dpa.pemda(), dpa.tahun(), dpa.opd(), node.kode().value())
                     .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+                i.sasaran = node.sasaran();
                 existing.put(i.nomor, i);
             }
             for (int n = 0; n < node.indikator().size(); n++) {
@@ -94,12 +122,16 @@ public class IndicatorService {
                 boolean created = i == null;
                 if (created) {
                     i = Indicator.create(dpa, node.kode(), n + 1); // not live: apply always changes it
+                    i.sasaran = node.sasaran();
                 }
-                if (i.apply(node.indikator().get(n))) {
+                boolean applied = i.apply(node.indikator().get(n));
+                if (applied || sasaranChanged) { // a changed sasaran re-announces every indicator of the node
                     events.changed(i); // a new one takes version 1 (or the next after a tombstone) before the insert
                     if (created) {
                         i.persist();
                     }
+                }
+                if (applied) {
                     audit(i, before == null ? "indikator.buat" : "indikator.ubah", before, IndikatorValues.of(i));
                 }
                 live.add(i);
@@ -114,11 +146,38 @@ public class IndicatorService {
         return live;
     }
 
+    /**
+     * Sets a node's sasaran (null: none) as the nodes PUT states it, audited when it changes; the caller
+     * holds the node's lock. Returns whether it changed.
+     */
+    private boolean replaceSasaran(Dpa dpa, Kode kode, String teks) {
+        NodeKey key = new NodeKey(dpa, kode.value());
+        Sasaran current = Sasaran.findById(key);
+        String before = current == null ? null : current.teks;
+        if (Objects.equals(before, teks)) {
+            return false;
+        }
+        if (teks == null) {
+            current.delete();
+        } else if (current == null) {
+            Sasaran created = new Sasaran();
+            created.key = key;
+            created.teks = teks;
+            created.persist();
+        } else {
+            current.teks = teks;
+        }
+        audit.record(new Change("sasaran.ubah", dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), "sasaran",
+                before == null ? null : new SasaranValue(before), teks == null ? null : new SasaranValue(teks)));
+        return true;
+    }
+
     /** Sets one indicator's value to the end of {@code bulan}; announces only a change. */
     @Transactional
     public Indicator setRealisasi(Dpa dpa, Kode kode, int nomor, int bulan, BigDecimal nilai) {
-        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
+        i.sasaran = sasaran(dpa, kode);
         setRealisasi(i, bulan, nilai);
         i.realisasi.size();
         return i;
@@ -130,7 +189,7 @@ public class IndicatorService {
      */
     @Transactional
     public List<Indicator> setRealisasi(Dpa dpa, int bulan, List<RealisasiSpec> items) {
-        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
             order.add(k);
@@ -149,7 +208,9 @@ public class IndicatorService {
                     unknown.size() == 1 ? unknown.get(0).message() : unknown.size() + " indikator tidak ditemukan",
                     unknown);
         }
+        Map<Kode, String> sasaran = new HashMap<>();
         for (int k : order) {
+            found[k].sasaran = sasaran.computeIfAbsent(items.get(k).kode(), kode -> sasaran(dpa, kode));
             setRealisasi(found[k], bulan, items.get(k).nilai());
             found[k].realisasi.size();
         }
@@ -160,7 +221,60 @@ public class IndicatorService {
     @Transactional
     public void removeIndicator(Dpa dpa, Kode kode, int nomor) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
-        remove(lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor")));
+        Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
+        i.sasaran = sasaran(dpa, kode);
+        remove(i);
+    }
+
+    /**
+     * Sets one sub kegiatan's physical progress to the end of {@code bulan} (idempotent; a value below an
+     * earlier month's is a correction and accepted). Returns the series after the write.
+     */
+    @Transactional
+    public SortedMap<Integer, BigDecimal> setProgres(Dpa dpa, Kode kode, int bulan, BigDecimal persen) {
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
+        ProgresSeri s = lockProgres(dpa, kode);
+        setProgres(s, bulan, persen);
+        return new TreeMap<>(s.persen);
+    }
+
+    /**
+     * Sets many sub kegiatan's physical progress for one month in one transaction (the caller has refused
+     * duplicate codes). Unchanged values announce nothing.
+     */
+    @Transactional
+    public Summary setProgres(Dpa dpa, int bulan, List<ProgresSpec> items) {
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
+        int created = 0;
+        int updated = 0;
+        for (ProgresSpec p : items.stream().sorted(Comparator.comparing(ProgresSpec::kode)).toList()) {
+            ProgresSeri s = lockProgres(dpa, p.kode());
+            boolean had = s.persen.containsKey(bulan);
+            if (setProgres(s, bulan, p.persen())) {
+                if (had) {
+                    updated++;
+                } else {
+                    created++;
+                }
+            }
+        }
+        return new Summary(created, updated, items.size() - created - updated, created + updated);
+    }
+
+    /** Records one month's progress, announced and audited; an unchanged value does neither. */
+    private boolean setProgres(ProgresSeri s, int bulan, BigDecimal persen) {
+        BigDecimal old = s.persen.get(bulan);
+        if (!s.set(bulan, persen)) {
+            return false;
+        }
+        boolean created = s.version == 0;
+        events.changed(s); // the first change takes version 1 before the insert
+        if (created) {
+            s.persist();
+        }
+        audit.record(new Change("progres.ubah", s.key.pemda, s.key.tahun, s.key.opd, s.key.kode, "progres/" + bulan,
+                old == null ? null : new Persen(plain(old)), new Persen(plain(persen))));
+        return true;
     }
 
     /** Records one month's value; an unchanged value announces and audits nothing. */
@@ -194,7 +308,14 @@ public class IndicatorService {
     /** Every live indicator of the DPA, in code order. */
     @Transactional
     public List<Indicator> indicators(Dpa dpa) {
-        return fetch("i.pemda = ?1 and i.tahun = ?2 and i.opd = ?3", dpa.pemda(), dpa.tahun(), dpa.opd());
+        List<Indicator> found = fetch("i.pemda = ?1 and i.tahun = ?2 and i.opd = ?3", dpa.pemda(), dpa.tahun(), dpa.opd());
+        Map<String, String> sasaran = new HashMap<>();
+        for (Sasaran x : Sasaran.<Sasaran>list("key.pemda = ?1 and key.tahun = ?2 and key.opd = ?3",
+                dpa.pemda(), dpa.tahun(), dpa.opd())) {
+            sasaran.put(x.key.kode, x.teks);
+        }
+        found.forEach(i -> i.sasaran = sasaran.get(i.kode));
+        return found;
     }
 
     /** The live indicators of one node; 404 when it has none. */
@@ -205,6 +326,8 @@ public class IndicatorService {
         if (found.isEmpty()) {
             throw ProblemException.notFound("indikator node " + kode, "kode");
         }
+        String sasaran = sasaran(dpa, kode);
+        found.forEach(i -> i.sasaran = sasaran);
         return found;
     }
 
@@ -216,7 +339,21 @@ public class IndicatorService {
         if (found.isEmpty()) {
             throw notFound(kode, nomor, "nomor");
         }
+        found.get(0).sasaran = sasaran(dpa, kode);
         return found.get(0);
+    }
+
+    /** One sub kegiatan's physical progress by month; empty when none was reported. */
+    @Transactional
+    public SortedMap<Integer, BigDecimal> progres(Dpa dpa, Kode kode) {
+        ProgresSeri s = ProgresSeri.findById(new NodeKey(dpa, kode.value()));
+        return s == null ? new TreeMap<>() : new TreeMap<>(s.persen);
+    }
+
+    /** A node's sasaran, null when none. */
+    private String sasaran(Dpa dpa, Kode kode) {
+        Sasaran s = Sasaran.findById(new NodeKey(dpa, kode.value()));
+        return s == null ? null : s.teks;
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -246,6 +383,19 @@ public class IndicatorService {
     private void lockNode(Dpa dpa, Kode kode) {
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(8082, hashtext(?1))) l")
                 .setParameter(1, dpa.subject(kode.value(), 0)).getSingleResult();
+    }
+
+    /**
+     * The progress series of a sub kegiatan, new (not yet persisted) when there is none, after taking the
+     * series' advisory lock: writers of one series, including its creation, queue.
+     */
+    private ProgresSeri lockProgres(Dpa dpa, Kode kode) {
+        NodeKey key = new NodeKey(dpa, kode.value());
+        ProgresSeri fresh = ProgresSeri.create(key);
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(8082, hashtext(?1))) l")
+                .setParameter(1, fresh.subject()).getSingleResult();
+        ProgresSeri s = ProgresSeri.findById(key);
+        return s == null ? fresh : s;
     }
 
     /** 65.0000 as 65 and 27.5400 as 27.54, so the trail shows a value as the client wrote it. */

@@ -334,4 +334,67 @@ class CapaianEndToEndTest {
         List<Map<String, Object>> ind = (List<Map<String, Object>>) row.get("indikator");
         return new BigDecimal(ind.get(0).get("capaian").toString());
     }
+
+    /** shared/RFK.md's worked example as an import file: plans, progress, Renstra, sasaran, two program indicators. */
+    static final String RFK_TSV = String.join("\n",
+            String.join("\t", "kode", "uraian", "indikator", "satuan", "polaritas", "target_fisik", "target_anggaran",
+                    "realisasi_fisik", "realisasi_anggaran", "pagu_murni", "rak_01", "rak_02", "rak_03", "rak_04", "rak_05",
+                    "rak_06", "rak_07", "rak_08", "rak_09", "rak_10", "rak_11", "rak_12", "progres_fisik", "agregasi",
+                    "renstra_target", "renstra_sebelumnya", "renstra_pagu", "renstra_realisasi_sebelumnya", "sasaran"),
+            "2.08.02\tProgram PUG\tPersentase ARG\t%\tpositif\t65\t400.000.000\t27,54\t210.000.000\t\t"
+                    + "\t".repeat(12) + "\takhir\t90\t70\t1.000.000.000\t600.000.000\tMeningkatnya kesetaraan gender",
+            "2.08.02\t\tJumlah dokumen PPRG\tdokumen\tpositif\t12\t\t7\t\t\t" + "\t".repeat(12)
+                    + "\tjumlah\t60\t40\t\t\t",
+            "2.08.02.2.01\tKegiatan PUG\t\t\t\t\t400.000.000\t\t210.000.000\t\t" + "\t".repeat(12) + "\t\t\t\t\t\t",
+            "2.08.02.2.01.0001\tSub kegiatan A\tJumlah advokasi\tkali\tpositif\t10\t100.000.000\t5\t45.000.000"
+                    + "\t120.000.000" + "\t10.000.000".repeat(10) + "\t0\t0\t50\t\t\t\t\t\t",
+            "2.08.02.2.01.0002\tSub kegiatan B\tJumlah sosialisasi\tkali\tpositif\t20\t300.000.000\t12\t165.000.000"
+                    + "\t300.000.000" + "\t25.000.000".repeat(12) + "\t60\t\t\t\t\t\t") + "\n";
+
+    @Test
+    void theMonthsOfTheYearTravelFromAnImportThroughTheOwnersIntoTheRfk() {
+        String opd = "RFK" + UUID.randomUUID().toString().substring(0, 8).toUpperCase().replace("-", "");
+        var imported = given().contentType("text/tab-separated-values").body(RFK_TSV)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian?bulan=6", opd).then().statusCode(200).extract().jsonPath(EXACT);
+        assertThat(imported.getInt("counts.indikator")).isEqualTo(4);
+        assertThat(imported.getList("indikatorDipertahankan")).isEmpty();
+        // the owners hold what the file said: the cash plan, the murni ceiling, two program indicators, progress
+        given().get(url("budget") + "/api/v1/dpa/63.10/2024/{opd}/nodes/2.08.02.2.01.0001/rak", opd).then().statusCode(200)
+                .body("bulan[0]", org.hamcrest.Matchers.equalTo(10000000.0f)).body("bulan[11]", org.hamcrest.Matchers.equalTo(0.0f));
+        given().get(url("indicator") + "/api/v1/indikator/63.10/2024/{opd}/nodes/2.08.02", opd).then().statusCode(200)
+                .body("nomor", org.hamcrest.Matchers.contains(1, 2)).body("[1].agregasi", org.hamcrest.Matchers.equalTo("jumlah"))
+                .body("[0].sasaran", org.hamcrest.Matchers.equalTo("Meningkatnya kesetaraan gender"));
+        given().get(url("indicator") + "/api/v1/indikator/63.10/2024/{opd}/nodes/2.08.02.2.01.0002/progres", opd)
+                .then().statusCode(200).body("[0].bulan", org.hamcrest.Matchers.equalTo(6));
+
+        // and the report follows over Kafka: shared/RFK.md's worked example as of June
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var r = given().get("/api/v1/reports/63.10/2024/{opd}/rfk?bulan=6", opd);
+            return r.statusCode() == 200 && "57.5".equals(r.jsonPath().getString("total.fisik"))
+                    && "2.1E8".equals(r.jsonPath().getString("total.realisasi.jumlah"));
+        });
+        JsonPath rfk = given().get("/api/v1/reports/63.10/2024/{opd}/rfk?bulan=6", opd).then().statusCode(200)
+                .extract().jsonPath(EXACT);
+        assertThat(new BigDecimal(rfk.getString("rows[2].rencana.jumlah"))).isEqualByComparingTo("60000000");
+        assertThat(new BigDecimal(rfk.getString("rows[2].deviasi.persen"))).isEqualByComparingTo("25.00");
+        assertThat(new BigDecimal(rfk.getString("rows[3].deviasi.jumlah"))).isEqualByComparingTo("-15000000");
+        assertThat(new BigDecimal(rfk.getString("total.paguMurni"))).isEqualByComparingTo("420000000");
+        assertThat(new BigDecimal(rfk.getString("total.bobot"))).isEqualByComparingTo("100");
+
+        // an indicator added through the API is never removed by a later import: kept, and the answer says so
+        given().contentType("application/json").body("""
+                [{"kode": "2.08.02", "sasaran": "Meningkatnya kesetaraan gender", "indikator": [
+                  {"nama": "Persentase ARG", "satuan": "%", "polaritas": "positif", "target": 65, "agregasi": "akhir",
+                   "renstra": {"target": 90, "realisasiSebelumnya": 70}},
+                  {"nama": "Jumlah dokumen PPRG", "satuan": "dokumen", "polaritas": "positif", "target": 12, "agregasi": "jumlah",
+                   "renstra": {"target": 60, "realisasiSebelumnya": 40}},
+                  {"nama": "Indeks pemberdayaan gender", "satuan": "indeks", "polaritas": "positif", "target": 70}]}]""")
+                .put(url("indicator") + "/api/v1/indikator/63.10/2024/{opd}/nodes", opd).then().statusCode(200);
+        var again = given().contentType("text/tab-separated-values").body(RFK_TSV)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian?bulan=6", opd).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getList("indikatorDipertahankan.nomor")).containsExactly(3);
+        assertThat(again.getList("indikatorDipertahankan.nama")).containsExactly("Indeks pemberdayaan gender");
+        given().get(url("indicator") + "/api/v1/indikator/63.10/2024/{opd}/nodes/2.08.02", opd).then().statusCode(200)
+                .body("nomor", org.hamcrest.Matchers.contains(1, 2, 3));
+    }
 }

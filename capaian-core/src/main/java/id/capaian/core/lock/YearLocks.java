@@ -135,7 +135,10 @@ public class YearLocks {
                     .setParameter("bulan", r.sampaiBulan()).setParameter("alasan", alasan)
                     .setParameter("oleh", who.subject()).setParameter("nama", who.name()).executeUpdate();
         }
-        Penutupan after = penutupan(pemda, tahun, opd);
+        // Reopening everything deletes the row: the audit still records who reopened it, when and why.
+        Penutupan after = r.sampaiBulan() == 0
+                ? new Penutupan(pemda, tahun, opd, 0, alasan, who.subject(), who.name(), OffsetDateTime.now())
+                : penutupan(pemda, tahun, opd);
         audit.record(new Change(r.sampaiBulan() > current.sampaiBulan() ? "penutupan.tutup" : "penutupan.buka",
                 pemda, tahun, opd, null, "penutupan", current, after));
         return after;

@@ -95,7 +95,8 @@ public class IndikatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "simpanIndikatorNode", summary = "Simpan daftar lengkap indikator node",
             description = "Untuk setiap node yang disebut: daftar lengkap indikatornya (butir ke-i = nomor i+1) dan sasarannya "
-                    + "(program saja); indikator di luar daftar dihapus, isian opsional yang tidak disebut (rumus, renstra, "
+                    + "(program saja); indikator di luar daftar dihapus (atau dipertahankan apa adanya dengan "
+                    + "lainnya=pertahankan, seperti impor tabel), isian opsional yang tidak disebut (rumus, renstra, "
                     + "sasaran) dikosongkan, agregasi kembali ke akhir. Satu transaksi, idempoten: yang tidak berubah tidak "
                     + "menerbitkan event; sasaran yang berubah mengumumkan ulang semua indikator node itu.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -112,8 +113,16 @@ public class IndikatorResource {
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Isian tidak valid, misalnya [0].indikator[0].target; tidak ada yang ditulis",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    public List<IndikatorResponse> putNodes(List<NodeRequest> body) {
+    public List<IndikatorResponse> putNodes(
+            @QueryParam("lainnya") @Parameter(description = "Indikator hidup di luar daftar: hapus (bawaan) atau "
+                    + "pertahankan", schema = @Schema(type = SchemaType.STRING, enumeration = {"hapus", "pertahankan"}))
+            String lainnya,
+            List<NodeRequest> body) {
         Violations v = new Violations();
+        boolean keepOthers = "pertahankan".equals(lainnya);
+        if (lainnya != null && !keepOthers && !"hapus".equals(lainnya)) {
+            throw ProblemException.badRequest("lainnya", "lainnya harus hapus atau pertahankan");
+        }
         Dpa dpa = Dpa.of(v, pemda, tahun, opd);
         List<NodeSpec> nodes = new ArrayList<>();
         if (v.check(body != null, "body", "wajib berisi daftar node")) {
@@ -127,7 +136,7 @@ public class IndikatorResource {
             IndicatorRules.uniqueKode(v, nodes.stream().map(NodeSpec::kode).toList(), "[%d].kode");
         }
         v.throwIfAny();
-        List<Indicator> live = new ArrayList<>(service.replaceIndicators(dpa, nodes));
+        List<Indicator> live = new ArrayList<>(service.replaceIndicators(dpa, nodes, keepOthers));
         live.sort(IndicatorService.ORDER);
         return live.stream().map(i -> IndikatorResponse.of(i, null)).toList();
     }

@@ -97,11 +97,12 @@ public class IndicatorService {
 
     /**
      * Replaces the indicator lists of the given nodes: item i of a list is nomor i + 1; live
-     * indicators beyond a list are removed. Idempotent: an unchanged indicator keeps its version and
-     * announces nothing. Returns the live indicators of the listed nodes.
+     * indicators beyond a list are removed, or kept as they are with {@code keepOthers} (an import of a
+     * table that names fewer indicators than were added through the API). Idempotent: an unchanged
+     * indicator keeps its version and announces nothing. Returns the live indicators of the listed nodes.
      */
     @Transactional
-    public List<Indicator> replaceIndicators(Dpa dpa, List<NodeSpec> nodes) {
+    public List<Indicator> replaceIndicators(Dpa dpa, List<NodeSpec> nodes, boolean keepOthers) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
         List<Indicator> live = new ArrayList<>();
@@ -138,7 +139,16 @@ public class IndicatorService {
             }
             live.forEach(i -> i.realisasi.size()); // loaded here: the caller reads the series outside the transaction
             for (Indicator beyond : existing.values()) {
-                if (!beyond.removed) {
+                if (beyond.removed) {
+                    continue;
+                }
+                if (keepOthers) {
+                    if (sasaranChanged) {
+                        events.changed(beyond); // it carries its node's sasaran
+                    }
+                    beyond.realisasi.size();
+                    live.add(beyond);
+                } else {
                     remove(beyond);
                 }
             }

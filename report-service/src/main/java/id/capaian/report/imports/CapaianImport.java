@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * the caller's own token (each owner checks it and audits its rows as that caller), in this order: budget
  * nodes (with pagu murni), budget cash plans (RAK), budget realisasi, indicator nodes, indicator realisasi,
  * physical progress; then records the stated totals that the
- * report owns and one audit entry for the import. Every owner write is an idempotent PUT of the full state, so re-importing the same file
+ * report owns and one audit entry for the import. Indicators that the file does not name are never removed:
+ * they are kept as they are, and the answer lists them. Every owner write is an idempotent PUT of the full state, so re-importing the same file
  * changes nothing (and the owners publish nothing), and an import that failed halfway is completed by
  * sending the same file again.
  */
@@ -69,8 +70,19 @@ public class CapaianImport {
         call(BudgetClient.SERVICE, "PUT realisasi/" + bulan, leaves, progress, () -> budget.putRealisasi(dpa.pemda(),
                 dpa.tahun(), dpa.opd(), bulan,
                 leaves.stream().map(b -> new BudgetClient.Realisasi(b.kode().value(), b.realisasi())).toList()));
-        call(IndicatorClient.SERVICE, "PUT nodes", nodes, progress, () -> indicator.putNodes(dpa.pemda(), dpa.tahun(),
-                dpa.opd(), nodes.stream().map(CapaianImport::indicatorNode).toList()));
+        // Indicators the file does not name (added through the API) are kept, and the answer lists them.
+        List<ImportResult.Dipertahankan> kept = new ArrayList<>();
+        call(IndicatorClient.SERVICE, "PUT nodes", nodes, progress, () -> {
+            List<IndicatorClient.Hidup> live = indicator.putNodes(dpa.pemda(), dpa.tahun(), dpa.opd(), "pertahankan",
+                    nodes.stream().map(CapaianImport::indicatorNode).toList());
+            java.util.Map<String, Integer> named = new java.util.HashMap<>();
+            nodes.forEach(b -> named.put(b.kode().value(), b.indikator().size()));
+            for (IndicatorClient.Hidup h : live == null ? List.<IndicatorClient.Hidup>of() : live) {
+                if (h.nomor() > named.getOrDefault(h.kode(), 0)) {
+                    kept.add(new ImportResult.Dipertahankan(h.kode(), h.nomor(), h.nama()));
+                }
+            }
+        });
         if (!realisasiFisik.isEmpty()) {
             call(IndicatorClient.SERVICE, "PUT realisasi/" + bulan, withRealisasiFisik, progress,
                     () -> indicator.putRealisasi(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan, realisasiFisik));
@@ -84,7 +96,7 @@ public class CapaianImport {
         ImportResult result = new ImportResult(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan,
                 new ImportResult.Counts(plan.count(Level.PROGRAM), plan.count(Level.KEGIATAN),
                         plan.count(Level.SUB_KEGIATAN), plan.indikatorCount()),
-                new ImportResult.Totals(plan.totalPagu(), plan.totalRealisasi()));
+                new ImportResult.Totals(plan.totalPagu(), plan.totalRealisasi()), List.copyOf(kept));
         stated.record(dpa, plan, result);
         LOG.infof("imported %d rows into %s/%d/%s for bulan %d in %d ms", plan.rows().size(), dpa.pemda(), dpa.tahun(),
                 dpa.opd(), bulan, (System.nanoTime() - t0) / 1_000_000);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,10 +33,14 @@ public interface IndicatorClient {
     String SERVICE = "indicator-service";
 
     /** For each listed node its complete indicator list (item i is nomor i+1; those beyond are removed). */
+    /**
+     * Replaces the listed nodes' indicators; with {@code lainnya=pertahankan} the indicators beyond a node's list
+     * are kept as they are. Answers the live indicators of those nodes.
+     */
     @PUT
     @Path("/{opd}/nodes")
-    void putNodes(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
-            List<Node> nodes);
+    List<Hidup> putNodes(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
+            @QueryParam("lainnya") String lainnya, List<Node> nodes);
 
     /** The value achieved to the end of {@code bulan}, for many indicators. */
     @PUT
@@ -70,6 +75,10 @@ public interface IndicatorClient {
 
     /** An indicator's Renstra target and its realization up to last year (E.81 columns 5 and 6, K). */
     record Renstra(BigDecimal target, BigDecimal realisasiSebelumnya) {
+    }
+
+    /** A live indicator as the nodes PUT answers it (only what the import reports). */
+    record Hidup(String kode, int nomor, String nama) {
     }
 
     record Progres(String kode, BigDecimal persen) {

@@ -53,7 +53,7 @@ final class FormBuilder {
         List<BigDecimal> kinerja = new ArrayList<>();
         for (Map.Entry<Kode, String> e : uraian.entrySet()) {
             Kode kode = e.getKey();
-            List<Indicator> own = indikator.getOrDefault(kode, List.of());
+            List<Indicator> own = new ArrayList<>(indikator.getOrDefault(kode, List.of()));
             own.sort(Comparator.comparingInt(Indicator::nomor));
             List<Indikator> inds = new ArrayList<>();
             for (Indicator i : own) {
@@ -145,14 +145,20 @@ final class FormBuilder {
         if (kode.level() == Level.SUB_KEGIATAN && renstra.sebelumnya() == null) {
             renstraRealisasi = realisasi;
         }
-        return new Anggaran(renstra.target(), renstra.sebelumnya(), target, Collections.unmodifiableList(triwulan),
-                realisasi, persen(Capaian.keuangan(target, realisasi)), renstraRealisasi,
-                persen(Capaian.keuangan(renstra.target(), renstraRealisasi)));
+        triwulan.replaceAll(FormBuilder::rupiah);
+        return new Anggaran(rupiah(renstra.target()), rupiah(renstra.sebelumnya()), rupiah(target),
+                Collections.unmodifiableList(triwulan), rupiah(realisasi), persen(Capaian.keuangan(target, realisasi)),
+                rupiah(renstraRealisasi), persen(Capaian.keuangan(renstra.target(), renstraRealisasi)));
     }
 
     private static Renstra own(Budget b, Kode kode) {
         Parent p = kode.level() == Level.KEGIATAN ? b.kegiatan() : b.program();
         return p.renstra();
+    }
+
+    /** Rupiah are shown with scale 2 (0.00 rather than 0). */
+    private static BigDecimal rupiah(BigDecimal v) {
+        return v == null ? null : v.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal persen(Optional<Capaian> c) {

@@ -3,6 +3,7 @@ package id.capaian.report.evaluasi;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import id.capaian.core.domain.Kode;
@@ -23,6 +24,7 @@ final class Inputs {
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     /** Renstra figures entered for a node or an indicator: the end-of-period target and the achievement before this year. */
@@ -74,13 +76,19 @@ final class Inputs {
         Kode kode = Kode.of(d.path("kode").asText());
         Parent kegiatan = parent(d.path("kegiatan"), kode.parent().orElseThrow());
         Parent program = parent(d.path("program"), kegiatan.kode().parent().orElseThrow());
-        return new Budget(kode, text(d, "uraian"), kegiatan, program, number(d, "pagu"),
-                entered(d.get("bulanan"), "jumlah"), renstra(d.get("renstra"), "pagu"), time);
+        BigDecimal[] entered = entered(d.get("bulanan"), "jumlah");
+        for (int i = 0; i < entered.length; i++) {
+            entered[i] = money(entered[i]);
+        }
+        Renstra r = renstra(d.get("renstra"), "pagu");
+        return new Budget(kode, text(d, "uraian"), kegiatan, program, money(number(d, "pagu")), entered,
+                new Renstra(money(r.target()), money(r.sebelumnya())), time);
     }
 
     private static Parent parent(JsonNode n, Kode fallback) {
         Kode k = Kode.parse(text(n, "kode")).orElse(fallback);
-        return new Parent(k, text(n, "uraian"), renstra(n.get("renstra"), "pagu"));
+        Renstra r = renstra(n.get("renstra"), "pagu");
+        return new Parent(k, text(n, "uraian"), new Renstra(money(r.target()), money(r.sebelumnya())));
     }
 
     private static Indicator indicator(JsonNode d) {
@@ -112,6 +120,11 @@ final class Inputs {
             }
         }
         return e;
+    }
+
+    /** Rupiah, exact, scale 2 (the owners send scale 2; a bare 1000000000 becomes 1000000000.00). */
+    private static BigDecimal money(BigDecimal v) {
+        return v == null ? null : v.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     private static String text(JsonNode d, String field) {

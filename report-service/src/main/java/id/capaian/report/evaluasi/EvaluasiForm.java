@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -85,8 +86,9 @@ public record EvaluasiForm(
             @Schema(nullable = true, description = "Kolom 5 Rp: pagu Renstra sampai akhir periode", example = "1000000000.00") BigDecimal renstraPagu,
             @Schema(nullable = true, description = "Kolom 6 Rp: realisasi Renstra sampai Renja tahun lalu", example = "600000000.00") BigDecimal renstraSebelumnya,
             @Schema(description = "Kolom 7 Rp: pagu tahun ini", example = "200000000.00") BigDecimal target,
-            @Schema(description = "Kolom 8–11 Rp: realisasi dalam triwulan I..IV (null sesudah triwulan yang dievaluasi)",
-                    example = "[30000000.00, 60000000.00, null, null]") List<BigDecimal> triwulan,
+            @Schema(type = SchemaType.ARRAY, implementation = AngkaAtauNull.class, minItems = 4, maxItems = 4,
+                    description = "Kolom 8–11 Rp: realisasi dalam triwulan I..IV (null sesudah triwulan yang dievaluasi)",
+                    example = "[30000000, 60000000, null, null]") List<BigDecimal> triwulan,
             @Schema(description = "Kolom 12 Rp: realisasi sampai akhir triwulan yang dievaluasi", example = "90000000.00") BigDecimal realisasi,
             @Schema(nullable = true, description = "Kolom 13 Rp (%): 12 / 7 × 100", example = "45.00") BigDecimal capaian,
             @Schema(description = "Kolom 14 Rp: 6 + 12", example = "690000000.00") BigDecimal renstraRealisasi,
@@ -103,7 +105,8 @@ public record EvaluasiForm(
             @Schema(nullable = true, description = "Kolom 5 K", example = "60") BigDecimal renstraTarget,
             @Schema(nullable = true, description = "Kolom 6 K", example = "40") BigDecimal renstraSebelumnya,
             @Schema(nullable = true, description = "Kolom 7 K", example = "12") BigDecimal target,
-            @Schema(description = "Kolom 8–11 K (null: tidak ada isian, atau sesudah triwulan yang dievaluasi)",
+            @Schema(type = SchemaType.ARRAY, implementation = AngkaAtauNull.class, minItems = 4, maxItems = 4,
+                    description = "Kolom 8–11 K (null: tidak ada isian, atau sesudah triwulan yang dievaluasi)",
                     example = "[2, 5, null, null]") List<BigDecimal> triwulan,
             @Schema(nullable = true, description = "Kolom 12 K", example = "7") BigDecimal realisasi,
             @Schema(nullable = true, description = "Kolom 13 K (%)", example = "58.33") BigDecimal capaian,
@@ -126,5 +129,12 @@ public record EvaluasiForm(
             @Schema(description = "Subject token", example = "p3ap2kb-operator-1") String oleh,
             @Schema(nullable = true, example = "Siti Rahmah") String nama,
             @Schema(example = "2024-07-10T03:00:00Z") OffsetDateTime pada) {
+    }
+
+    /** The schema of one quarter's value: a number, or null when there is none. */
+    @Schema(name = "AngkaAtauNull", type = SchemaType.NUMBER, nullable = true, description = "Angka, atau null bila tidak ada")
+    public static final class AngkaAtauNull {
+        private AngkaAtauNull() {
+        }
     }
 }

@@ -2,6 +2,7 @@ package id.capaian.report.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.capaian.core.lock.LockRequest;
+import id.capaian.core.lock.PenutupanRequest;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -51,6 +52,12 @@ public interface BudgetClient {
     @PUT
     @Path("/kunci")
     void putKunci(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, LockRequest kunci);
+
+    /** Closes months 1..sampaiBulan of one OPD (0 reopens all) after a quarter's evaluation (idempotent). */
+    @PUT
+    @Path("/{opd}/penutupan")
+    void putPenutupan(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
+            PenutupanRequest penutupan);
 
     @ClientExceptionMapper
     static RuntimeException refused(Response response) {

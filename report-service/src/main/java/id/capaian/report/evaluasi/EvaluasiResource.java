@@ -1,0 +1,268 @@
+package id.capaian.report.evaluasi;
+
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.Violations;
+import id.capaian.core.problem.Problem;
+import id.capaian.core.problem.ProblemException;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
+import id.capaian.report.domain.Dpa;
+import id.capaian.report.evaluasi.EvaluasiService.StatusRequest;
+import id.capaian.report.evaluasi.EvaluasiService.StatusResult;
+import id.capaian.report.export.Format;
+import id.capaian.report.export.Html;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.EnumSet;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The quarterly Renja evaluation (Formulir E.81) of one OPD: the form (JSON, HTML, XLSX), its four texts, and its
+ * sign-off, which closes the evaluated months in budget-service and indicator-service.
+ */
+@Path("/api/v1/reports/{pemda}/{tahun}/{opd}/evaluasi-renja")
+@Tag(name = "Evaluasi Renja", description = "Evaluasi hasil Renja Perangkat Daerah per triwulan (Formulir E.81) dan penandatanganannya")
+public class EvaluasiResource {
+
+    static final Set<Format> FORMATS = EnumSet.of(Format.JSON, Format.HTML, Format.XLSX);
+
+    static final String FORM_EXAMPLE = """
+            {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "triwulan": 2, "status": "DISUSUN",
+             "rows": [
+              {"kode": "2.08.02.2.01.0001", "uraian": "Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG",
+               "level": "SUB_KEGIATAN", "sasaran": null,
+               "anggaran": {"renstraPagu": 1000000000.00, "renstraSebelumnya": 600000000.00, "target": 200000000.00,
+                 "triwulan": [30000000.00, 60000000.00, null, null], "realisasi": 90000000.00, "capaian": 45.00,
+                 "renstraRealisasi": 690000000.00, "renstraCapaian": 69.00},
+               "indikator": [
+                {"nomor": 1, "nama": "Jumlah dokumen", "satuan": "dokumen", "polaritas": "positif", "agregasi": "jumlah",
+                 "renstraTarget": 60, "renstraSebelumnya": 40, "target": 12, "triwulan": [2, 5, null, null], "realisasi": 7,
+                 "capaian": 58.33, "renstraRealisasi": 47, "renstraCapaian": 78.33},
+                {"nomor": 2, "nama": "Persentase perangkat daerah yang responsif gender", "satuan": "%", "polaritas": "positif",
+                 "agregasi": "akhir", "renstraTarget": 90, "renstraSebelumnya": 70, "target": 80, "triwulan": [40, 55, null, null],
+                 "realisasi": 55, "capaian": 68.75, "renstraRealisasi": 55, "renstraCapaian": 61.11}]}],
+             "rataRata": {"kinerja": 63.54, "anggaran": 45.00},
+             "predikat": {"kinerja": "Rendah", "anggaran": "Sangat Rendah"},
+             "faktorPendorong": "Pendampingan intensif dari Bappeda", "faktorPenghambat": "Pengadaan barang terlambat",
+             "tindakLanjutTriwulan": "Mempercepat proses pengadaan pada triwulan III",
+             "tindakLanjutRenja": "Menyesuaikan jadwal kegiatan dalam Renja 2025",
+             "disusun": {"oleh": "p3ap2kb-operator-1", "nama": "Siti Rahmah", "pada": "2024-07-10T03:00:00Z"},
+             "dievaluasi": null}""";
+    static final String HTML_EXAMPLE = "<!DOCTYPE html>\n<html lang=\"id\">…<h1>Formulir E.81</h1>…<tr class=\"nomor\"><th>1</th>"
+            + "<th>2</th><th>3</th><th>4</th><th colspan=\"2\">5</th>…<th>16</th></tr>…</html>";
+    static final String CATATAN_EXAMPLE = """
+            {"faktorPendorong": "Pendampingan intensif dari Bappeda", "faktorPenghambat": "Pengadaan barang terlambat",
+             "tindakLanjutTriwulan": "Mempercepat proses pengadaan pada triwulan III",
+             "tindakLanjutRenja": "Menyesuaikan jadwal kegiatan dalam Renja 2025"}""";
+    static final String STATUS_REQUEST_EXAMPLE = """
+            {"status": "DIEVALUASI", "alasan": "Evaluasi triwulan II selesai dibahas bersama Bappeda"}""";
+    static final String REOPEN_EXAMPLE = """
+            {"status": "DRAFT", "alasan": "Realisasi Juni salah ketik, diperbaiki OPD"}""";
+    static final String STATUS_EXAMPLE = """
+            {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "triwulan": 2, "status": "DIEVALUASI",
+             "disusun": {"oleh": "p3ap2kb-operator-1", "nama": "Siti Rahmah", "pada": "2024-07-10T03:00:00Z"},
+             "dievaluasi": {"oleh": "bappeda-verifikator-1", "nama": "Ahmad Fauzi", "pada": "2024-07-15T02:00:00Z"},
+             "sampaiBulan": 6}""";
+    static final String P400 = """
+            {"type": "/problems/permintaan-tidak-valid", "title": "Permintaan tidak valid", "status": 400,
+             "detail": "triwulan: harus 1 sampai 4", "instance": "/api/v1/reports/63.10/2024/P3AP2KB/evaluasi-renja",
+             "errors": [{"field": "triwulan", "message": "harus 1 sampai 4"}]}""";
+    static final String P404 = """
+            {"type": "/problems/tidak-ditemukan", "title": "Tidak ditemukan", "status": 404,
+             "detail": "Data evaluasi Renja P3AP2KB 2024 tidak ditemukan", "instance": "/api/v1/reports/63.10/2024/P3AP2KB/evaluasi-renja",
+             "errors": [{"field": "opd", "message": "Data evaluasi Renja P3AP2KB 2024 tidak ditemukan"}]}""";
+    static final String P409_CATATAN = """
+            {"type": "/problems/sudah-dievaluasi", "title": "Sudah dievaluasi", "status": 409,
+             "detail": "Evaluasi Renja triwulan II 2024 OPD P3AP2KB sudah DIEVALUASI; catatan tidak dapat diubah sampai verifikator membukanya kembali (status DRAFT)",
+             "errors": [{"field": "status", "message": "Evaluasi Renja triwulan II 2024 OPD P3AP2KB sudah DIEVALUASI; …"}]}""";
+    static final String P409_STATUS = """
+            {"type": "/problems/status-tidak-valid", "title": "Status tidak valid", "status": 409,
+             "detail": "Evaluasi Renja triwulan II berstatus DRAFT; tidak dapat menjadi DIEVALUASI (DRAFT → DISUSUN → DIEVALUASI; DISUSUN atau DIEVALUASI → DRAFT)",
+             "errors": [{"field": "status", "message": "Evaluasi Renja triwulan II berstatus DRAFT; tidak dapat menjadi DIEVALUASI …"}]}""";
+    static final String P403 = """
+            {"type": "/problems/akses-ditolak", "title": "Akses ditolak", "status": 403,
+             "detail": "token dengan peran [operator] untuk pemda 63.10 opd P3AP2KB tidak boleh menyatakan DIEVALUASI (verifikator atau admin) evaluasi Renja pemda 63.10 opd P3AP2KB"}""";
+    static final String P422 = """
+            {"type": "/problems/validasi", "title": "Data tidak valid", "status": 422,
+             "detail": "alasan: wajib diisi untuk membuka kembali evaluasi",
+             "errors": [{"field": "alasan", "message": "wajib diisi untuk membuka kembali evaluasi"}]}""";
+    static final String P502 = """
+            {"type": "/problems/layanan-gagal", "title": "Penutupan bulan tidak dapat diubah di indicator-service", "status": 502,
+             "detail": "indicator-service tidak dapat dihubungi: Connection refused. Di budget-service penutupan sudah diubah. Evaluasi Renja triwulan II tetap berstatus DISUSUN. Kirim ulang permintaan yang sama untuk menuntaskannya (aman, idempoten).",
+             "errors": [{"field": "indicator-service", "message": "penutupan bulan tidak dapat diubah"}]}""";
+
+    @Inject EvaluasiService service;
+    @Inject EvaluasiHtml html;
+
+    @GET
+    @Requires(Action.READ)
+    @Operation(operationId = "getEvaluasiRenja", summary = "Formulir E.81: evaluasi hasil Renja satu OPD untuk satu triwulan (JSON, HTML, XLSX)",
+            description = """
+                    Baris program, kegiatan dan sub kegiatan (urutan kode) dengan indikatornya (bagian K) dan anggarannya \
+                    (bagian Rp) pada kolom 5–15, rata-rata capaian kinerja dan anggaran dengan predikatnya, empat catatan, \
+                    dan tanda tangan Disusun (Kepala OPD) dan Dievaluasi (Bappeda).
+
+                    **Triwulan**: realisasi diisi per bulan sebagai nilai sampai dengan bulan itu. Anggaran dan indikator \
+                    `agregasi = jumlah`: triwulan q = v(3q) − v(3q − 3), kolom 12 = v(3N). Indikator `akhir` (dan setiap \
+                    indikator negatif): triwulan q = nilai terakhir yang diisi dalam triwulan itu (null bila tidak ada), \
+                    kolom 12 = nilai terakhir sampai bulan 3N. Triwulan sesudah N: null. Capaian (kolom 13, 15) dengan \
+                    polaritas dan rumus indikator; null bila tidak terdefinisi. Program dan kegiatan: kolom 7–12 dan 14 Rp \
+                    adalah jumlah sub kegiatannya; kolom 5–6 Rp isian Renstra node itu sendiri.
+
+                    **Bentuk**: parameter `format` (json|html|xlsx) bila ada, selain itu header `Accept`; bawaan JSON. \
+                    HTML: halaman mandiri siap cetak A4 landscape (kolom bernomor 1–16, K dan Rp). XLSX: kolom yang sama, \
+                    angka sebagai sel angka.""")
+    @APIResponse(responseCode = "200", description = "Formulir", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluasiForm.class),
+                examples = @ExampleObject(name = "triwulan II", value = FORM_EXAMPLE)),
+        @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                examples = @ExampleObject(name = "halaman", value = HTML_EXAMPLE)),
+        @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
+                description = "Workbook Excel (Office Open XML)"))})
+    @APIResponse(responseCode = "400", description = "Parameter tidak valid (tahun, opd, triwulan, format)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "triwulan", value = P400)))
+    @APIResponse(responseCode = "404", description = "Belum ada data OPD ini pada tahun itu",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "tidak ada", value = P404)))
+    @APIResponse(responseCode = "406", description = "Header Accept tidak meminta JSON, HTML maupun XLSX",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Triwulan yang dievaluasi (1..4)", example = "2", required = true,
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4")) @QueryParam("triwulan") String triwulan,
+            @Parameter(description = "Bentuk jawaban; mengalahkan header Accept",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "html", "xlsx"}))
+            @QueryParam("format") String format,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        Format f = Format.choose(format, accept, FORMATS);
+        Dpa dpa = dpa(pemda, tahun, opd, triwulan);
+        EvaluasiForm form = service.form(dpa, Integer.parseInt(triwulan.strip()));
+        Response.ResponseBuilder b = Response.ok(null, f.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        String file = "evaluasi-renja-" + dpa.pemda() + "-" + dpa.tahun() + "-" + dpa.opd() + "-tw" + form.triwulan();
+        return switch (f) {
+            case HTML -> b.entity(html.render(form)).header("Content-Security-Policy", Html.CSP)
+                    .header("X-Content-Type-Options", "nosniff").build();
+            case XLSX -> b.entity(EvaluasiXlsx.render(form))
+                    .header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9.-]", "_") + ".xlsx\"").build();
+            default -> b.entity(form).build();
+        };
+    }
+
+    @PUT
+    @Path("{triwulan}/catatan")
+    @Requires(Action.ANNOTATE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putCatatanEvaluasiRenja", summary = "Menetapkan empat catatan Formulir E.81 satu triwulan (seluruhnya; idempoten)",
+            description = "Faktor pendorong, faktor penghambat, tindak lanjut triwulan berikutnya, tindak lanjut Renja berikutnya; "
+                    + "masing-masing paling panjang 4000 karakter, kosong atau null dihapus. Ditolak (409) selama triwulan itu "
+                    + "DIEVALUASI dan bila tahunnya dikunci. Dicatat di riwayat (aksi evaluasi.catatan).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catatan.class),
+            examples = @ExampleObject(name = "catatan", value = CATATAN_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Catatan tersimpan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Catatan.class), examples = @ExampleObject(name = "catatan", value = CATATAN_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Bukan JSON, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "triwulan", value = P400)))
+    @APIResponse(responseCode = "409", description = "Triwulan sudah DIEVALUASI, atau tahun terkunci", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "dievaluasi", value = P409_CATATAN)))
+    @APIResponse(responseCode = "422", description = "Catatan terlalu panjang", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class)))
+    public Catatan putCatatan(
+            @Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Triwulan (1..4)", example = "2") @PathParam("triwulan") String triwulan,
+            Catatan body) {
+        Dpa dpa = dpa(pemda, tahun, opd, triwulan);
+        if (body == null) {
+            throw ProblemException.badRequest("body", "isi permintaan kosong");
+        }
+        return service.catatan(dpa, Integer.parseInt(triwulan), body);
+    }
+
+    @PUT
+    @Path("{triwulan}/status")
+    @Requires(Action.ANNOTATE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "putStatusEvaluasiRenja", summary = "Menandatangani (DISUSUN, DIEVALUASI) atau membuka kembali (DRAFT) Formulir E.81 satu triwulan",
+            description = """
+                    Transisi: DRAFT → DISUSUN (operator OPD itu, atau admin), DISUSUN → DIEVALUASI (verifikator atau admin), \
+                    DISUSUN atau DIEVALUASI → DRAFT (verifikator atau admin, `alasan` wajib); selain itu 409 \
+                    `status-tidak-valid`. Mengulang status yang sedang berlaku: 200 tanpa perubahan (penutupan di pemilik \
+                    data tetap dikirim ulang).
+
+                    **Penutupan bulan**: budget-service dan indicator-service menutup bulan 1 sampai 3 × (triwulan DIEVALUASI \
+                    tertinggi OPD itu pada tahun itu; 0 bila tidak ada): realisasi bulan-bulan itu dijawab 409 \
+                    `bulan-tertutup`. Menuju DIEVALUASI: pemilik data ditutup dulu (budget-service lalu indicator-service, \
+                    dengan token pemanggil), baru status di sini. Membuka kembali dari DIEVALUASI: status di sini dulu, lalu \
+                    pemilik data dibuka. Pemilik data yang gagal: 502 menyebut layanannya; kirim ulang permintaan yang sama \
+                    (aman). Setiap langkah dicatat di riwayat (aksi evaluasi.status, sebelum/sesudah, alasan).""")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatusRequest.class), examples = {
+                @ExampleObject(name = "dievaluasi", value = STATUS_REQUEST_EXAMPLE),
+                @ExampleObject(name = "buka kembali", value = REOPEN_EXAMPLE)}))
+    @APIResponse(responseCode = "200", description = "Status sesudah perubahan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = StatusResult.class), examples = @ExampleObject(name = "dievaluasi", value = STATUS_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Bukan JSON, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "triwulan", value = P400)))
+    @APIResponse(responseCode = "403", description = "Peran pemanggil tidak boleh menetapkan status itu", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "operator", value = P403)))
+    @APIResponse(responseCode = "409", description = "Transisi tidak diizinkan, atau tahun terkunci", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "transisi", value = P409_STATUS)))
+    @APIResponse(responseCode = "422", description = "Status tidak dikenal, alasan tidak diisi saat membuka kembali, atau terlalu panjang",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "alasan", value = P422)))
+    @APIResponse(responseCode = "502", description = "budget-service atau indicator-service tidak dapat mengubah penutupan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "indicator-service", value = P502)))
+    public StatusResult putStatus(
+            @Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Triwulan (1..4)", example = "2") @PathParam("triwulan") String triwulan,
+            StatusRequest body) {
+        Dpa dpa = dpa(pemda, tahun, opd, triwulan);
+        var target = service.check(dpa, body);
+        return service.status(dpa, Integer.parseInt(triwulan), target, body.alasan());
+    }
+
+    /** The tenant and the quarter, checked: 400 naming every parameter at fault. */
+    static Dpa dpa(String pemda, String tahun, String opd, String triwulan) {
+        Violations v = new Violations();
+        Integer t = tahun != null && tahun.matches("\\d{1,4}") ? Integer.valueOf(tahun) : null;
+        if (t == null) {
+            v.add("tahun", "harus bilangan bulat");
+        }
+        Rules.dpa(v, pemda, t, opd);
+        if (triwulan == null || triwulan.isBlank()) {
+            v.add("triwulan", "wajib diisi: 1 sampai 4");
+        } else {
+            v.check(triwulan.strip().matches("[1-4]"), "triwulan", "harus 1 sampai 4");
+        }
+        v.throwIfAnyParameter();
+        return new Dpa(pemda, t, opd);
+    }
+}

@@ -1,5 +1,6 @@
 package id.capaian.report.imports;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
@@ -84,7 +85,8 @@ public interface IndicatorClient {
     record Renstra(BigDecimal target, BigDecimal realisasiSebelumnya) {
     }
 
-    /** A live indicator as the nodes PUT answers it (only what the import reports). */
+    /** A live indicator as the nodes PUT answers it (only what the import reports; the rest is ignored). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Hidup(String kode, int nomor, String nama) {
     }
 

@@ -153,6 +153,22 @@ class AuditTrailTest {
     }
 
     @Test
+    void theCsvExportNeverHoldsAFormula() {
+        String opd = freshOpd("AUDFX");
+        java.time.Instant now = java.time.Instant.now();
+        String evil = TestTokens.tokens().mint(new id.capaian.testing.DevTokens.Claims("@evil-admin", "=1+2",
+                List.of("admin"), Api.PEMDA, null, now, now.plus(java.time.Duration.ofHours(1))));
+        given().header("Authorization", TestTokens.bearer(evil)).contentType("application/json")
+                .body("[" + node("2.08.02", ARG) + "]")
+                .when().put(base(opd) + "/nodes").then().statusCode(200);
+        String csv = given().accept("text/csv").queryParam("opd", opd).when().get(Riwayat.path(Api.PEMDA, Api.TAHUN))
+                .then().statusCode(200).extract().asString();
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains(";'@evil-admin;'=1+2;admin;indikator.buat;");
+    }
+
+    @Test
     void theAuditTableRefusesUpdateDeleteAndTruncateInTheDatabaseItself() {
         String opd = freshOpd("AUDSQL");
         putNodes(opd, node("2.08.02", ARG)).statusCode(200);

@@ -139,10 +139,17 @@ public abstract class AuditTrailResource {
         return s != null && s.matches("\\d{1,9}") ? Integer.valueOf(s) : null;
     }
 
-    /** A CSV cell: quoted when it holds the separator, a quote or a line break. */
+    /**
+     * A CSV cell: text that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+     * return; a name or a token subject can) is prefixed with an apostrophe, as report-service's export does;
+     * quoted when it holds the separator, a quote or a line break.
+     */
     static String cell(String s) {
         if (s == null) {
             return "";
+        }
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s; // CSV injection: never a formula
         }
         return s.matches("(?s).*[;\"\\r\\n].*") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }

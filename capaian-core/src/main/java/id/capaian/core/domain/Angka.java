@@ -22,7 +22,8 @@ public final class Angka {
     /**
      * Parses {@code 1.538.412.800}, {@code 55.926.300,00}, {@code 27,54}, {@code 65}; an optional
      * "Rp" and spaces are ignored. A dot that is not a thousands separator ({@code 19.88}) is refused
-     * as ambiguous rather than guessed.
+     * as ambiguous rather than guessed, and so is a first group with a leading zero before a thousands
+     * dot ({@code 0.125}, {@code 01.000}): no one writes thousands that way, but English writes 0,125 so.
      */
     public static BigDecimal parse(String text) {
         if (text == null) {
@@ -35,6 +36,13 @@ public final class Angka {
         if (!INDONESIAN.matcher(s).matches()) {
             throw new IllegalArgumentException("'" + text + "' bukan angka dengan format Indonesia "
                     + "(titik pemisah ribuan, koma desimal: 1.538.412.800 atau 27,54)");
+        }
+        String digits = s.startsWith("-") ? s.substring(1) : s;
+        if (digits.startsWith("0") && digits.indexOf('.') > 0) {
+            String asDecimal = digits.indexOf('.') == digits.lastIndexOf('.') && digits.indexOf(',') < 0
+                    ? s.replace('.', ',') : "0,125";
+            throw new IllegalArgumentException("'" + text.strip() + "' ambigu: titik dipakai sebagai pemisah ribuan "
+                    + "(1.538.412.800) dan koma sebagai desimal (" + asDecimal + ")");
         }
         return new BigDecimal(s.replace(".", "").replace(',', '.'));
     }

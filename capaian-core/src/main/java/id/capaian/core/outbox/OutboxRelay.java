@@ -36,7 +36,7 @@ import org.jboss.logging.Logger;
  * aborted, so read_committed consumers never see its records, and the retry sends each event once,
  * in order. While Kafka is away, rows wait and retries back off. Should the database fail after
  * Kafka committed, the batch is sent again: delivery is at least once, and a consumer ignores what
- * it holds by the event's version.
+ * it holds by the event's version. Published rows are deleted after a retention by {@link OutboxPurge}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
@@ -48,6 +48,7 @@ public class OutboxRelay {
 
     @Inject EntityManager em;
     @Inject MeterRegistry metrics;
+    @Inject OutboxPurge purge;
 
     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers;
     @ConfigProperty(name = "capaian.events.source") String source;
@@ -195,6 +196,11 @@ public class OutboxRelay {
                 QuarkusTransaction.requiringNew().run(this::backlog); // keeps the backlog gauges current
             } catch (RuntimeException e) {
                 LOG.debugf("backlog not measured: %s", e.getMessage());
+            }
+            try {
+                purge.purgeIfDue(); // published rows past the retention, every few minutes
+            } catch (RuntimeException e) {
+                LOG.warnf("outbox purge failed: %s", e.getMessage());
             }
         }
     }

@@ -7,7 +7,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import id.capaian.core.problem.Problem.FieldError;
+import id.capaian.core.security.AccessFilter;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +22,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every error leaves a Capaian service as application/problem+json; only a bug is a 5xx. */
 public final class ProblemMappers {
@@ -36,6 +42,11 @@ public final class ProblemMappers {
         return r.build();
     }
 
+    static Problem badToken() {
+        return ProblemException.unauthenticated(
+                "token tidak sah: kedaluwarsa, tanda tangan salah, atau penerbit tidak dipercaya").problem();
+    }
+
     /** A token that is present but expired, badly signed or unreadable (checked lazily, when first needed). */
     @Provider
     public static class BadToken implements ExceptionMapper<AuthenticationFailedException> {
@@ -43,8 +54,29 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(AuthenticationFailedException e) {
-            return respond(ProblemException.unauthenticated(
-                    "token tidak sah: kedaluwarsa, tanda tangan salah, atau penerbit tidak dipercaya").problem(), uri);
+            return respond(badToken(), uri);
+        }
+    }
+
+    /**
+     * 415 is decided while the request is matched to its method, before AccessFilter runs: authentication
+     * comes first, so an /api request without a valid token gets AccessFilter's 401 instead (an anonymous
+     * caller learns nothing about the operation). The identity is resolved without blocking: matching may
+     * fail on the I/O thread.
+     */
+    public static class UnsupportedMediaType {
+        @Inject CurrentIdentityAssociation identities;
+
+        @ServerExceptionMapper
+        public Uni<Response> toResponse(NotSupportedException e, UriInfo uri) {
+            if (!uri.getPath().startsWith("/api/")) {
+                return Uni.createFrom().item(http(e, uri));
+            }
+            return identities.getDeferredIdentity()
+                    .map(id -> id.isAnonymous()
+                            ? respond(ProblemException.unauthenticated(AccessFilter.NO_TOKEN).problem(), uri)
+                            : http(e, uri))
+                    .onFailure(AuthenticationFailedException.class).recoverWithItem(() -> respond(badToken(), uri));
         }
     }
 

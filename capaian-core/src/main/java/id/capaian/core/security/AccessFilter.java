@@ -16,6 +16,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class AccessFilter {
 
+    /** The detail of the 401 for a request without a token. */
+    public static final String NO_TOKEN = "Kirim token: Authorization: Bearer <token>";
+
     @Inject Callers callers;
     @Inject Instance<PublicReads> publicReads;
 
@@ -35,7 +38,7 @@ public class AccessFilter {
                     && publicReads.get().isPublic(pemda, path.getFirst("tahun"), opd)) {
                 return;
             }
-            throw ProblemException.unauthenticated("Kirim token: Authorization: Bearer <token>");
+            throw ProblemException.unauthenticated(NO_TOKEN);
         }
         if (rule == null) {
             throw ProblemException.forbidden("operasi ini tidak terbuka");

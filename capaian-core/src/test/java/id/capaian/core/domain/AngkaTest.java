@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,10 @@ class AngkaTest {
             "Rp 3.555.368.700|3555368700",
             "  1.000,5 |1000.5",
             "1538412800|1538412800",
+            "0,125|0.125",
+            "Rp 1.000|1000",
+            "10.125|10125",
+            "-1.000,5|-1000.5",
     })
     void parsesIndonesianNumbers(String text, String expected) {
         assertThat(Angka.parse(text)).isEqualByComparingTo(expected);
@@ -31,6 +36,21 @@ class AngkaTest {
             "298.267.000,0 0x", "3.214.476/245", "1.000.00"})
     void refusesWhatItCannotReadForSure(String text) {
         assertThatThrownBy(() -> Angka.parse(text)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0.125", "-0.125", "00.125", "01.000", "0.125.000", "0.125,5", "Rp 0.500"})
+    void refusesALeadingZeroBeforeAThousandsDot(String text) {
+        assertThatThrownBy(() -> Angka.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ambigu")
+                .hasMessageContaining("1.538.412.800");
+    }
+
+    @Test
+    void theAmbiguityMessageShowsTheAcceptedForms() {
+        assertThatThrownBy(() -> Angka.parse("0.125")).hasMessage("'0.125' ambigu: titik dipakai sebagai pemisah "
+                + "ribuan (1.538.412.800) dan koma sebagai desimal (0,125)");
     }
 
     @ParameterizedTest

@@ -22,7 +22,8 @@ import id.capaian.report.rfk.RfkRepository;
  * the live sums, realization over the ceiling, nodes without indicators, indicators without target or
  * realization, capaian fisik far from capaian keuangan; and for the monthly report (RFK): a cash plan that
  * does not sum to the ceiling, physical progress that goes down, spending ahead of the plan by more than
- * the configured share, and a ceiling changed after the year (or the OPD) was first locked.
+ * the configured share, and a ceiling changed after the year (or the OPD) was first locked; and implausible
+ * indicators: a percentage realized above 100, a capaian fisik above the configured bound.
  */
 @ApplicationScoped
 public class Audit {
@@ -33,11 +34,12 @@ public class Audit {
     @Inject EntityManager em;
     @Inject RfkRepository rfk;
     @Inject RfkConfig config;
+    @Inject AuditConfig auditConfig;
 
     public enum Jenis {
         TOTAL_BERBEDA, REALISASI_MELEBIHI_PAGU, TANPA_INDIKATOR, INDIKATOR_TANPA_TARGET, INDIKATOR_TANPA_REALISASI,
         CAPAIAN_FISIK_KEUANGAN_JAUH, RAK_TIDAK_SAMA_PAGU, PROGRES_FISIK_TURUN, REALISASI_DI_ATAS_RENCANA,
-        PAGU_BERUBAH_SETELAH_KUNCI
+        PAGU_BERUBAH_SETELAH_KUNCI, REALISASI_PERSEN_DI_ATAS_100, CAPAIAN_TIDAK_WAJAR
     }
 
     public record Temuan(Jenis jenis, String opd, String kode, String uraian, String keterangan,
@@ -96,6 +98,7 @@ public class Audit {
             }
         }
         farApart(pemda, tahun, found);
+        implausible(pemda, tahun, found);
         rfk(pemda, tahun, found);
         paguChangedAfterLock(pemda, tahun, found);
         found.sort(Comparator.comparing(Temuan::opd).thenComparing(t -> Kode.of(t.kode()))
@@ -162,6 +165,34 @@ public class Audit {
             found.add(new Temuan(Jenis.PAGU_BERUBAH_SETELAH_KUNCI, (String) r[0], (String) r[1], (String) r[2],
                     "pagu berubah setelah dikunci pada " + r[5] + ": " + Angka.rupiah((BigDecimal) r[3]) + " menjadi "
                             + (now == null ? "dihapus" : Angka.rupiah(now)), (BigDecimal) r[3], now));
+        }
+    }
+
+    /**
+     * Indicators whose numbers cannot be right: a percentage (satuan "%") realized above 100 by the latest
+     * month, or a capaian fisik above the configured bound (a typo or a wrong target, more often than not).
+     */
+    private void implausible(String pemda, int tahun, List<Temuan> found) {
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        BigDecimal bound = auditConfig.batasCapaianWajar();
+        for (Object o : em.createNativeQuery("""
+                SELECT opd, kode, nama, satuan, polaritas, rumus, target, realisasi[12] FROM indikator
+                WHERE pemda = ?1 AND tahun = ?2""")
+                .setParameter(1, pemda).setParameter(2, tahun).getResultList()) {
+            Object[] r = (Object[]) o;
+            BigDecimal realisasi = (BigDecimal) r[7];
+            if ("%".equals(((String) r[3]).strip()) && realisasi != null && realisasi.compareTo(hundred) > 0) {
+                found.add(new Temuan(Jenis.REALISASI_PERSEN_DI_ATAS_100, (String) r[0], (String) r[1], (String) r[2],
+                        "realisasi " + Angka.desimal(realisasi) + "% melebihi 100%", hundred, realisasi));
+            }
+            var fisik = Capaian.fisik(id.capaian.core.domain.Polaritas.of((String) r[4]),
+                    r[5] == null ? null : id.capaian.core.domain.RumusNegatif.of((String) r[5]),
+                    (BigDecimal) r[6], realisasi);
+            if (fisik.isPresent() && fisik.get().persen().compareTo(bound) > 0) {
+                found.add(new Temuan(Jenis.CAPAIAN_TIDAK_WAJAR, (String) r[0], (String) r[1], (String) r[2],
+                        "capaian fisik " + fisik.get().formatted() + "% di atas batas wajar " + Angka.desimal(bound) + "%",
+                        bound, fisik.get().persen()));
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -16,7 +17,14 @@ import org.jboss.logging.Logger;
  * Applies each realization-updated message in its own transaction; the Kafka offset is committed only
  * after that commit. A message that cannot be read or applied (poison) goes to the dead-letter topic;
  * a failure of our own database is retried, with backoff, until it succeeds, so nothing is lost or
- * skipped while PostgreSQL restarts and the partition's order is kept.
+ * skipped while PostgreSQL restarts and the partition's order is kept. What a failure means:
+ * <ul>
+ * <li>the message's fault, the same every time (poison, dead-lettered): an IllegalArgumentException of the
+ * event itself, or a PostgreSQL data exception (SQLState class 22, e.g. 22003 an amount overflowing
+ * numeric(20,2));
+ * <li>the database's (retried): anything else, e.g. connection refused (08), shutting down (57), out of
+ * resources (53), a serialization failure or deadlock (40).
+ * </ul>
  */
 @ApplicationScoped
 public class RealizationConsumer {
@@ -42,9 +50,10 @@ public class RealizationConsumer {
             try {
                 QuarkusTransaction.requiringNew().run(() -> readModel.apply(event));
                 return;
-            } catch (IllegalArgumentException poison) {
-                throw poison;
             } catch (RuntimeException transientFailure) {
+                if (poison(transientFailure)) {
+                    throw transientFailure; // dead-lettered, the partition goes on
+                }
                 if (stopping) {
                     throw transientFailure; // not acknowledged: redelivered after restart
                 }
@@ -54,5 +63,18 @@ public class RealizationConsumer {
                 backoff = Math.min(backoff * 2, maxBackoff.toMillis());
             }
         }
+    }
+
+    static boolean poison(RuntimeException failure) {
+        if (failure instanceof IllegalArgumentException) {
+            return true;
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException && ((SQLException) t).getSQLState() != null
+                    && ((SQLException) t).getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

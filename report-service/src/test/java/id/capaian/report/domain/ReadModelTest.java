@@ -41,6 +41,20 @@ class ReadModelTest {
     @Inject ReadModel readModel;
     @Inject Reports reports;
     @Inject Consistency consistency;
+    @Inject jakarta.persistence.EntityManager em;
+
+    @org.junit.jupiter.api.Test
+    void theCheckReadsEveryTableInOneReadOnlySnapshot() {
+        List<String> settings = QuarkusTransaction.requiringNew().call(() -> {
+            assertThat(consistency.check().consistent()).isTrue();
+            // check() opened the transaction: whatever it set holds until the end of it
+            Object[] r = (Object[]) em.createNativeQuery(
+                    "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")
+                    .getSingleResult();
+            return List.of((String) r[0], (String) r[1]);
+        });
+        assertThat(settings).containsExactly("repeatable read", "on");
+    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 42, 2024})

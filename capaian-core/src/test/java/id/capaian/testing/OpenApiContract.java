@@ -37,6 +37,28 @@ public abstract class OpenApiContract {
         }
     }
 
+    /** Generated clients name their methods after operationIds: one per operation, unique in the document. */
+    @Test
+    void everyOperationHasItsOwnOperationId() {
+        var paths = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                .<String, java.util.Map<String, Object>>getMap("paths");
+        List<String> missing = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<String> twice = new java.util.ArrayList<>();
+        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
+            if (List.of("get", "put", "post", "delete", "patch").contains(method) && op instanceof java.util.Map<?, ?> o) {
+                Object id = o.get("operationId");
+                if (id == null) {
+                    missing.add(method.toUpperCase() + " " + path);
+                } else if (!seen.add(id.toString())) {
+                    twice.add(id.toString());
+                }
+            }
+        }));
+        assertThat(missing).as("operations without an operationId").isEmpty();
+        assertThat(twice).as("operationIds used twice").isEmpty();
+    }
+
     @Test
     void aTypedTypeScriptClientGeneratesAndTypeChecks() throws Exception {
         Path tools = LocalInfrastructure.root().resolve("deploy/openapi");

@@ -158,7 +158,7 @@ public class DpaResource {
     @PUT
     @Requires(Action.BULK_WRITE)
     @Path("/nodes")
-    @Operation(summary = "Upsert nodes of a DPA",
+    @Operation(operationId = "upsertNodes", summary = "Upsert nodes of a DPA",
             description = "Creates or updates the listed nodes in one transaction; the DPA is created with its first node. "
                     + "Idempotent: nodes equal to the stored ones change nothing and publish nothing. pagu only on a sub "
                     + "kegiatan, required there; every amount above it is a sum. paguMurni (sub kegiatan only) defaults "
@@ -200,7 +200,7 @@ public class DpaResource {
 
     @GET
     @Requires(Action.READ)
-    @Operation(summary = "Read a DPA as a tree with its sums",
+    @Operation(operationId = "getDpa", summary = "Read a DPA as a tree with its sums",
             description = "urusan -> program -> kegiatan -> sub kegiatan in code order, with pagu, realisasi, "
                     + "capaianKeuangan (null when the pagu is 0) and sisa at every level and in total. Amounts above a "
                     + "sub kegiatan are computed sums. With ?bulan= the realisasi is as of the end of that month (the "
@@ -224,7 +224,7 @@ public class DpaResource {
     @GET
     @Requires(Action.READ)
     @Path("/nodes/{kode}")
-    @Operation(summary = "Read one node with its sums",
+    @Operation(operationId = "getNode", summary = "Read one node with its sums",
             description = "The node and its subtree with pagu, realisasi, capaianKeuangan and sisa; a sub kegiatan also "
                     + "with its monthly series (bulanan) and version. ?bulan= as for the DPA.")
     @APIResponse(responseCode = "200", description = "The node", content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -248,7 +248,7 @@ public class DpaResource {
     @DELETE
     @Requires(Action.WRITE)
     @Path("/nodes/{kode}")
-    @Operation(summary = "Remove a node",
+    @Operation(operationId = "deleteNode", summary = "Remove a node",
             description = "Removes a node that has no children and no realization (a month recorded as 0.00 does not "
                     + "count). A removed sub kegiatan is announced once more with removed: true and a higher version; "
                     + "created again later, its versions keep growing.")
@@ -272,7 +272,7 @@ public class DpaResource {
     @PUT
     @Requires(Action.WRITE)
     @Path("/nodes/{kode}/realisasi/{bulan}")
-    @Operation(summary = "Set the cumulative realization of a sub kegiatan for a month",
+    @Operation(operationId = "setRealisasi", summary = "Set the cumulative realization of a sub kegiatan for a month",
             description = "The cumulative realization to the end of the month (bulan 1..12). Idempotent: the same amount "
                     + "again changes nothing and publishes nothing. Not above the sub kegiatan's pagu. Refused (409 "
                     + "bulan-tertutup) while the month is closed after its quarter's evaluation.")
@@ -315,7 +315,7 @@ public class DpaResource {
     @GET
     @Requires(Action.READ)
     @Path("/nodes/{kode}/realisasi")
-    @Operation(summary = "Read the monthly realization series of a sub kegiatan",
+    @Operation(operationId = "getRealisasi", summary = "Read the monthly realization series of a sub kegiatan",
             description = "Every month recorded, in month order, each the cumulative realization to its end.")
     @APIResponse(responseCode = "200", description = "The series", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = BulananResponse.class),
@@ -338,7 +338,7 @@ public class DpaResource {
     @PUT
     @Requires(Action.BULK_WRITE)
     @Path("/realisasi/{bulan}")
-    @Operation(summary = "Set the cumulative realizations of many sub kegiatan for a month",
+    @Operation(operationId = "setRealisasiBulk", summary = "Set the cumulative realizations of many sub kegiatan for a month",
             description = "Like the single PUT, for many sub kegiatan in one transaction: every fault is listed with its "
                     + "item index and nothing is written. Idempotent per item.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,

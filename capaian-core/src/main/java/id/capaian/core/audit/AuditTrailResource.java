@@ -58,7 +58,7 @@ public abstract class AuditTrailResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Requires(Action.READ)
-    @Operation(summary = "Read the audit trail of a pemda-year",
+    @Operation(operationId = "getRiwayat", summary = "Read the audit trail of a pemda-year",
             description = "Every committed change of this service's data, newest first: who (token subject, name, "
                     + "roles), when, what (aksi, opd, kode, entitas) and the values before and after. Filter by opd, "
                     + "by node (kode) or by user (pelaku). Append-only: no API changes or deletes an entry. "

@@ -49,7 +49,7 @@ public abstract class YearLockResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Requires(Action.READ)
-    @Operation(summary = "Read the locks of a pemda-year",
+    @Operation(operationId = "getKunci", summary = "Read the locks of a pemda-year",
             description = "Empty while the year is a draft; one entry for a whole-year lock (opd null) and one per locked OPD.")
     @APIResponse(responseCode = "200", description = "The locks in force", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = YearLock.class),
@@ -66,7 +66,7 @@ public abstract class YearLockResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Action.LOCK)
-    @Operation(summary = "Lock or unlock a pemda-year, or one OPD of it",
+    @Operation(operationId = "setKunci", summary = "Lock or unlock a pemda-year, or one OPD of it",
             description = "While locked, every write to that scope answers 409 tahun-terkunci. Unlocking needs a "
                     + "reason. Idempotent: the state the year already has changes nothing. Both are recorded in the "
                     + "audit trail.")

@@ -40,7 +40,7 @@ public class AnotasiResource {
 
     @GET
     @Requires(Action.READ)
-    @Operation(summary = "Anotasi satu baris")
+    @Operation(operationId = "getAnotasi", summary = "Anotasi satu baris")
     @APIResponse(responseCode = "200", description = "Anotasi", content = @Content(schema = @Schema(implementation = Anotasi.class),
             examples = @ExampleObject(name = "program", value = EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -59,7 +59,7 @@ public class AnotasiResource {
     @PUT
     @Requires(Action.ANNOTATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Menetapkan anotasi satu baris (seluruhnya; idempoten)",
+    @Operation(operationId = "setAnotasi", summary = "Menetapkan anotasi satu baris (seluruhnya; idempoten)",
             description = "Isian yang kosong atau null dihapus. Kebijakan hanya untuk baris program.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Anotasi.class),
             examples = @ExampleObject(name = "program", value = EXAMPLE)))
@@ -79,7 +79,7 @@ public class AnotasiResource {
 
     @DELETE
     @Requires(Action.ANNOTATE)
-    @Operation(summary = "Menghapus anotasi satu baris (idempoten)")
+    @Operation(operationId = "deleteAnotasi", summary = "Menghapus anotasi satu baris (idempoten)")
     @APIResponse(responseCode = "204", description = "Terhapus (atau memang tidak ada)")
     @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,

@@ -31,7 +31,7 @@ public class AuditResource {
 
     @GET
     @Requires(Action.READ)
-    @Operation(summary = "Ketidaksesuaian satu pemda-tahun",
+    @Operation(operationId = "getAudit", summary = "Ketidaksesuaian satu pemda-tahun",
             description = "Total yang dinyatakan (dari impor) berbeda dari jumlah rinciannya, realisasi melebihi pagu, "
                     + "baris tanpa indikator, indikator tanpa target atau realisasi, capaian fisik yang jauh (> 50 poin) "
                     + "dari capaian keuangan. Setiap temuan dengan OPD, kode dan angkanya.")

@@ -71,7 +71,7 @@ public class ImportResource {
     @Requires(Action.BULK_WRITE)
     @Consumes({TabelReader.TSV, TabelReader.CSV, TabelReader.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mengimpor tabel capaian program, kegiatan dan sub kegiatan satu OPD, satu tahun",
+    @Operation(operationId = "importCapaian", summary = "Mengimpor tabel capaian program, kegiatan dan sub kegiatan satu OPD, satu tahun",
             description = """
                     Kolom (baris pertama, nama tidak peka huruf besar/kecil): kode, uraian, indikator, satuan, polaritas,
                     target_fisik, target_anggaran, realisasi_fisik, realisasi_anggaran; opsional rumus (rasio|selisih, untuk

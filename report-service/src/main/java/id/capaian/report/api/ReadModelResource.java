@@ -29,7 +29,7 @@ public class ReadModelResource {
     @GET
     @Requires(Action.OPERATE)
     @Path("check")
-    @Operation(summary = "Membandingkan agregat inkremental dengan perhitungan ulang dari awal",
+    @Operation(operationId = "checkReadModel", summary = "Membandingkan agregat inkremental dengan perhitungan ulang dari awal",
             description = "consistent=true bila setiap baris anggaran (pagu, realisasi per bulan, jumlah sub kegiatan) "
                     + "sama dengan jumlah yang dihitung ulang dari status terakhir setiap sub kegiatan.")
     @APIResponse(responseCode = "200", description = "Hasil pemeriksaan", content = @Content(schema = @Schema(implementation = Consistency.Report.class)))
@@ -40,7 +40,7 @@ public class ReadModelResource {
     @POST
     @Requires(Action.OPERATE)
     @Path("rebuild")
-    @Operation(summary = "Menghitung ulang semua agregat dari status entitas (satu transaksi)")
+    @Operation(operationId = "rebuildReadModel", summary = "Menghitung ulang semua agregat dari status entitas (satu transaksi)")
     @APIResponse(responseCode = "200", description = "Jumlah baris yang ditulis", content = @Content(schema = @Schema(implementation = Rebuilt.class)))
     public Rebuilt rebuild() {
         return new Rebuilt(consistency.rebuild());

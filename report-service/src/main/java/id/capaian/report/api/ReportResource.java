@@ -119,7 +119,7 @@ public class ReportResource {
     @GET
     @Path("capaian")
     @Requires(value = Action.READ, publicWhenLocked = true)
-    @Operation(summary = "Tabel capaian satu OPD, satu urusan, satu tahun (JSON, CSV, XLSX, HTML)",
+    @Operation(operationId = "getCapaian", summary = "Tabel capaian satu OPD, satu urusan, satu tahun (JSON, CSV, XLSX, HTML)",
             description = """
                     Baris program, kegiatan dan sub kegiatan dalam urutan kode, masing-masing dengan indikator \
                     (target, realisasi, capaian, predikat), anggaran (pagu, realisasi, capaian keuangan, sisa) dan \
@@ -195,7 +195,7 @@ public class ReportResource {
     @GET
     @Path("analisis")
     @Requires(value = Action.READ, publicWhenLocked = true)
-    @Operation(summary = "Analisis capaian per program, kegiatan dan sub kegiatan (JSON, HTML)",
+    @Operation(operationId = "getAnalisis", summary = "Analisis capaian per program, kegiatan dan sub kegiatan (JSON, HTML)",
             description = """
                     Untuk tiap program, paragraf analisis dalam bahasa Indonesia seperti bagian b LKPJ bab III \
                     ("… Dari target sebesar 65% dengan realisasi 27,54% atau dengan tingkat capaian 42,37% (predikat \

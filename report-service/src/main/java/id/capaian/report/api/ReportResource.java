@@ -9,6 +9,7 @@ import id.capaian.report.domain.Analisis;
 import id.capaian.report.domain.CapaianTable;
 import id.capaian.report.domain.Dpa;
 import id.capaian.report.domain.Reports;
+import id.capaian.report.export.Answers;
 import id.capaian.report.export.Csv;
 import id.capaian.report.export.Format;
 import id.capaian.report.export.Html;
@@ -185,10 +186,10 @@ public class ReportResource {
         Query q = Query.of(pemda, tahun, opd, urusan, bulan);
         CapaianTable t = reports.capaian(q.dpa(), q.urusan(), q.bulan());
         return switch (f) {
-            case JSON -> respond(f, t).build();
-            case CSV -> attachment(respond(f, Csv.render(t)), Texts.fileName("capaian", t) + ".csv");
-            case XLSX -> attachment(respond(f, Xlsx.render(t)), Texts.fileName("capaian", t) + ".xlsx");
-            case HTML -> html(respond(f, Html.table(t)));
+            case JSON -> Answers.ok(f, t).build();
+            case CSV -> Answers.attachment(Answers.ok(f, Csv.render(t)), Texts.fileName("capaian", t) + ".csv");
+            case XLSX -> Answers.attachment(Answers.ok(f, Xlsx.render(t)), Texts.fileName("capaian", t) + ".xlsx");
+            case HTML -> Answers.html(Answers.ok(f, Html.table(t)));
         };
     }
 
@@ -235,19 +236,7 @@ public class ReportResource {
         Format f = Format.choose(format, accept, ANALISIS_FORMATS);
         Query q = Query.of(pemda, tahun, opd, urusan, bulan);
         Analisis a = Analisis.of(reports.capaian(q.dpa(), q.urusan(), q.bulan()));
-        return f == Format.HTML ? html(respond(f, Html.analisis(a))) : respond(f, a).build();
-    }
-
-    private static Response.ResponseBuilder respond(Format f, Object entity) {
-        return Response.ok(entity, f.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-    }
-
-    private static Response attachment(Response.ResponseBuilder b, String fileName) {
-        return b.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
-    }
-
-    private static Response html(Response.ResponseBuilder b) {
-        return b.header("Content-Security-Policy", Html.CSP).header("X-Content-Type-Options", "nosniff").build();
+        return f == Format.HTML ? Answers.html(Answers.ok(f, Html.analisis(a))) : Answers.ok(f, a).build();
     }
 
     /** The validated parameters of a report request. */

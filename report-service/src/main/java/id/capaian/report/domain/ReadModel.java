@@ -64,6 +64,14 @@ public class ReadModel {
         return true;
     }
 
+    /**
+     * A LIKE pattern (escape character '\\') for the subjects that start with {@code prefix}, e.g. every entity of
+     * one OPD-year, "{pemda}/{tahun}/{opd}/": an OPD code may hold '_', which LIKE would read as a wildcard.
+     */
+    public static String subjectsStartingWith(String prefix) {
+        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
     /** The version held for a subject, 0 when none. */
     @Transactional
     public long version(String subject) {

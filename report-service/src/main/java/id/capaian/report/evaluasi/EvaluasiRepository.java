@@ -1,5 +1,6 @@
 package id.capaian.report.evaluasi;
 
+import id.capaian.report.domain.ReadModel;
 import id.capaian.report.domain.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import id.capaian.report.evaluasi.EvaluasiForm.Tanda;
@@ -48,7 +49,7 @@ public class EvaluasiRepository {
                 WHERE subject LIKE :prefix ESCAPE '\\' AND type IN (:types)
                   AND COALESCE(CAST(data ->> 'removed' AS boolean), false) = false
                 ORDER BY subject""", Object[].class)
-                .setParameter("prefix", like(prefix) + "%").setParameter("types", TYPES).getResultList();
+                .setParameter("prefix", ReadModel.subjectsStartingWith(prefix)).setParameter("types", TYPES).getResultList();
         return rows.stream().map(r -> new StateRow((String) r[0], (String) r[1], (String) r[2], instant(r[3]))).toList();
     }
 
@@ -57,7 +58,7 @@ public class EvaluasiRepository {
     public boolean known(Dpa dpa) {
         String prefix = dpa.pemda() + "/" + dpa.tahun() + "/" + dpa.opd() + "/";
         return !em.createNativeQuery("SELECT 1 FROM entity_state WHERE subject LIKE :prefix ESCAPE '\\' LIMIT 1")
-                .setParameter("prefix", like(prefix) + "%").getResultList().isEmpty();
+                .setParameter("prefix", ReadModel.subjectsStartingWith(prefix)).getResultList().isEmpty();
     }
 
     @Transactional
@@ -147,10 +148,6 @@ public class EvaluasiRepository {
                 new Catatan((String) r[1], (String) r[2], (String) r[3], (String) r[4]),
                 r[5] == null ? null : new Tanda((String) r[5], (String) r[6], time(r[7])),
                 r[8] == null ? null : new Tanda((String) r[8], (String) r[9], time(r[10])));
-    }
-
-    private static String like(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Instant instant(Object t) {

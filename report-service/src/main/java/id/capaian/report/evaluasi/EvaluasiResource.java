@@ -9,8 +9,8 @@ import id.capaian.core.security.Requires;
 import id.capaian.report.domain.Dpa;
 import id.capaian.report.evaluasi.EvaluasiService.StatusRequest;
 import id.capaian.report.evaluasi.EvaluasiService.StatusResult;
+import id.capaian.report.export.Answers;
 import id.capaian.report.export.Format;
-import id.capaian.report.export.Html;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -159,14 +159,12 @@ public class EvaluasiResource {
         Format f = Format.choose(format, accept, FORMATS);
         Dpa dpa = dpa(pemda, tahun, opd, triwulan);
         EvaluasiForm form = service.form(dpa, Integer.parseInt(triwulan.strip()));
-        Response.ResponseBuilder b = Response.ok(null, f.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         String file = "evaluasi-renja-" + dpa.pemda() + "-" + dpa.tahun() + "-" + dpa.opd() + "-tw" + form.triwulan();
         return switch (f) {
-            case HTML -> b.entity(html.render(form)).header("Content-Security-Policy", Html.CSP)
-                    .header("X-Content-Type-Options", "nosniff").build();
-            case XLSX -> b.entity(EvaluasiXlsx.render(form))
-                    .header("Content-Disposition", "attachment; filename=\"" + file.replaceAll("[^A-Za-z0-9.-]", "_") + ".xlsx\"").build();
-            default -> b.entity(form).build();
+            case HTML -> Answers.html(Answers.ok(f, html.render(form)));
+            case XLSX -> Answers.attachment(Answers.ok(f, EvaluasiXlsx.render(form)),
+                    file.replaceAll("[^A-Za-z0-9.-]", "_") + ".xlsx");
+            default -> Answers.ok(f, form).build();
         };
     }
 

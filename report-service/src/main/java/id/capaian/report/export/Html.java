@@ -21,7 +21,8 @@ public final class Html {
     /** Sent with every HTML answer: nothing but the inline style may run or load. */
     public static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
-    private static final String STYLE = """
+    /** The stylesheet of every printable page (A4 landscape, bordered tables, bold program and total rows). */
+    public static final String STYLE = """
             @page { size: A4 landscape; margin: 10mm; }
             body { font-family: Arial, Helvetica, sans-serif; font-size: 9pt; color: #000; margin: 0 auto; max-width: 297mm; }
             h1 { font-size: 12pt; text-align: center; margin: 4pt 0; }

@@ -165,7 +165,7 @@ public final class RfkForms {
     static byte[] html(Grid g) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(Html.esc(g.title())).append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+                .append(Html.esc(g.title())).append("</title>\n<style>\n").append(Html.STYLE).append("</style>\n</head>\n<body>\n");
         b.append("<h1>").append(Html.esc(g.title())).append("</h1>\n");
         b.append("<p class=\"asof\">").append(Html.esc(g.asOf())).append("</p>\n");
         b.append("<p class=\"status ").append(g.draft() ? "draft" : "final").append("\">").append(Html.esc(g.status()))
@@ -188,24 +188,6 @@ public final class RfkForms {
         b.append("</tr>\n");
     }
 
-    private static final String STYLE = """
-            @page { size: A4 landscape; margin: 10mm; }
-            body { font-family: Arial, Helvetica, sans-serif; font-size: 9pt; color: #000; margin: 0 auto; max-width: 297mm; }
-            h1 { font-size: 12pt; text-align: center; margin: 4pt 0; }
-            p.asof { text-align: center; margin: 0 0 2pt; }
-            p.status { text-align: center; margin: 0 0 8pt; font-weight: bold; }
-            p.status.draft { color: #7f0000; }
-            table { border-collapse: collapse; width: 100%; }
-            th, td { border: 1px solid #000; padding: 2pt 3pt; vertical-align: top; }
-            th { background: #d9d9d9; text-align: center; vertical-align: middle; font-size: 8pt; }
-            thead { display: table-header-group; }
-            tr { page-break-inside: avoid; break-inside: avoid; }
-            td.n { text-align: right; white-space: nowrap; }
-            tr.program td { font-weight: bold; }
-            tr.total td { font-weight: bold; background: #d9d9d9; }
-            * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-            @media print { body { max-width: none; } }
-            """;
 
     // ----------------------------------------------------------------------------------------- XLSX
 

@@ -33,7 +33,7 @@ public class RfkRepository {
     }
 
     public Keadaan keadaan(String pemda, int tahun, String opd) {
-        String prefix = like(pemda + "/" + tahun + "/" + (opd == null ? "" : opd + "/"));
+        String prefix = ReadModel.subjectsStartingWith(pemda + "/" + tahun + "/" + (opd == null ? "" : opd + "/"));
         Map<String, BudgetLeaf> leaves = new TreeMap<>();
         Map<String, ProgresState> progres = new HashMap<>();
         for (Object o : em.createNativeQuery("""
@@ -77,10 +77,5 @@ public class RfkRepository {
             sum = sum.add(rak[i]);
         }
         return sum;
-    }
-
-    /** A LIKE pattern matching subjects that start with {@code prefix} (an OPD code may hold '_'). */
-    static String like(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 }

@@ -5,8 +5,8 @@ import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
+import id.capaian.report.export.Answers;
 import id.capaian.report.export.Format;
-import id.capaian.report.export.Html;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -128,7 +128,7 @@ public class RfkResource {
         Format f = Format.choose(format, accept, FORMATS);
         Query q = Query.of(pemda, tahun, opd, bulan);
         Rfk r = service.opd(pemda, q.tahun(), opd, q.bulan());
-        return f == Format.JSON ? json(r) : form(f, RfkForms.grid(r), RfkForms.fileName(r));
+        return f == Format.JSON ? Answers.ok(f, r).build() : form(f, RfkForms.grid(r), RfkForms.fileName(r));
     }
 
     @GET
@@ -165,23 +165,15 @@ public class RfkResource {
         Format f = Format.choose(format, accept, FORMATS);
         Query q = Query.of(pemda, tahun, null, bulan);
         Peringkat p = service.pemda(pemda, q.tahun(), q.bulan());
-        return f == Format.JSON ? json(p) : form(f, RfkForms.grid(p), RfkForms.fileName(p));
-    }
-
-    private static Response json(Object entity) {
-        return Response.ok(entity, Format.JSON.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return f == Format.JSON ? Answers.ok(f, p).build() : form(f, RfkForms.grid(p), RfkForms.fileName(p));
     }
 
     private static Response form(Format f, RfkForms.Grid g, String fileName) {
-        Response.ResponseBuilder b = Response.ok(switch (f) {
-            case CSV -> RfkForms.csv(g);
-            case XLSX -> RfkForms.xlsx(g);
-            default -> RfkForms.html(g);
-        }, f.contentType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT);
-        if (f == Format.HTML) {
-            return b.header("Content-Security-Policy", Html.CSP).header("X-Content-Type-Options", "nosniff").build();
-        }
-        return b.header("Content-Disposition", "attachment; filename=\"" + fileName + "." + f.key() + "\"").build();
+        return switch (f) {
+            case CSV -> Answers.attachment(Answers.ok(f, RfkForms.csv(g)), fileName + ".csv");
+            case XLSX -> Answers.attachment(Answers.ok(f, RfkForms.xlsx(g)), fileName + ".xlsx");
+            default -> Answers.html(Answers.ok(f, RfkForms.html(g)));
+        };
     }
 
     /** The validated parameters; every fault at once, 400 naming the parameter. */

@@ -243,11 +243,47 @@ public final class Bench {
 
     // ------------------------------------------------------------------ report latency
 
+    /** The capaian table of one OPD and urusan beside the one query that reads its rows. */
     void latency(ObjectNode out, String pemda, String opd, String urusan) throws Exception {
+        String sql = """
+                SELECT a.kode, a.level, a.uraian, a.pagu, a.realisasi[12], i.nomor, i.nama, i.satuan, i.polaritas, i.rumus,
+                       i.target, i.realisasi[12]
+                FROM anggaran a LEFT JOIN indikator i ON i.pemda = a.pemda AND i.tahun = a.tahun AND i.opd = a.opd AND i.kode = a.kode
+                WHERE a.pemda = ? AND a.tahun = ? AND a.opd = ? AND (a.kode = ? OR a.kode LIKE ?)
+                ORDER BY a.kode, i.nomor""";
+        measure(out, "1. report JSON", pemda + "/" + TAHUN + "/" + opd + " urusan " + urusan, opd,
+                report + "/api/v1/reports/" + pemda + "/" + TAHUN + "/" + opd + "/capaian?urusan=" + urusan, sql, ps -> {
+                    ps.setString(1, pemda);
+                    ps.setInt(2, Integer.parseInt(TAHUN));
+                    ps.setString(3, opd);
+                    ps.setString(4, urusan);
+                    ps.setString(5, urusan + ".%");
+                });
+    }
+
+    /** The monthly report (RFK) of one OPD beside the one query that reads its entity states. */
+    void rfkLatency(ObjectNode out, String pemda, String opd) throws Exception {
+        String sql = """
+                SELECT type, CAST(data AS text) FROM entity_state
+                WHERE subject LIKE ? AND version > 0 AND type IN ('budget.realization-updated', 'indicator.progres-updated')""";
+        measure(out, "1b. RFK JSON", pemda + "/" + TAHUN + "/" + opd + " RFK bulan 6", opd,
+                report + "/api/v1/reports/" + pemda + "/" + TAHUN + "/" + opd + "/rfk?bulan=6", sql,
+                ps -> ps.setString(1, (pemda + "/" + TAHUN + "/" + opd + "/").replace("_", "\\_") + "%"));
+    }
+
+    interface Binder {
+        void bind(PreparedStatement ps) throws java.sql.SQLException;
+    }
+
+    /**
+     * Sequential GETs of a report (JSON) after 30 warm-up requests, beside its floor: the same rows read with one
+     * prepared SQL query over JDBC from the report database, the same number of samples.
+     */
+    void measure(ObjectNode out, String figure, String name, String opd, String url, String sql, Binder bind)
+            throws Exception {
         int n = quick ? 100 : 400;
-        String url = report + "/api/v1/reports/" + pemda + "/" + TAHUN + "/" + opd + "/capaian?urusan=" + urusan;
         Http.Response first = http.get(url);
-        check(first, "table " + url);
+        check(first, figure + " " + url);
         int rows = first.json().get("rows").size();
         for (int i = 0; i < 30; i++) {
             http.get(url);
@@ -261,25 +297,16 @@ public final class Bench {
             ms.add(r.nanos() / 1e6);
         }
         List<Double> floor = new ArrayList<>();
-        String sql = """
-                SELECT a.kode, a.level, a.uraian, a.pagu, a.realisasi[12], i.nomor, i.nama, i.satuan, i.polaritas, i.rumus,
-                       i.target, i.realisasi[12]
-                FROM anggaran a LEFT JOIN indikator i ON i.pemda = a.pemda AND i.tahun = a.tahun AND i.opd = a.opd AND i.kode = a.kode
-                WHERE a.pemda = ? AND a.tahun = ? AND a.opd = ? AND (a.kode = ? OR a.kode LIKE ?)
-                ORDER BY a.kode, i.nomor""";
         int sqlRows = 0;
         try (Connection c = db("report", "report"); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < n + 30; i++) {
                 long t0 = System.nanoTime();
-                ps.setString(1, pemda);
-                ps.setInt(2, Integer.parseInt(TAHUN));
-                ps.setString(3, opd);
-                ps.setString(4, urusan);
-                ps.setString(5, urusan + ".%");
+                bind.bind(ps);
                 int k = 0;
                 try (ResultSet rs = ps.executeQuery()) {
+                    int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
-                        for (int col = 1; col <= 12; col++) {
+                        for (int col = 1; col <= columns; col++) {
                             rs.getObject(col);
                         }
                         k++;
@@ -295,7 +322,7 @@ public final class Bench {
         double p99 = Stats.percentile(ms, 99);
         double f50 = Stats.percentile(floor, 50);
         double f99 = Stats.percentile(floor, 99);
-        out.put("table", pemda + "/" + TAHUN + "/" + opd + " urusan " + urusan);
+        out.put("table", name);
         out.put("rows", rows);
         out.put("sqlRows", sqlRows);
         out.put("requests", n);
@@ -306,70 +333,10 @@ public final class Bench {
         out.put("ratioP50", round(p50 / f50, 1));
         out.put("ratioP99", round(p99 / f99, 1));
         String what = opd.startsWith("P3AP2KB") ? "seed OPD" : "largest synthetic OPD";
-        table.add(new String[] {"1. report JSON, " + what + " (" + rows + " rows) p50", ms(p50), ms(f50) + " (1 SQL query, JDBC)", ratio(p50, f50)});
-        table.add(new String[] {"1. report JSON, " + what + " p99", ms(p99), ms(f99), ratio(p99, f99)});
-        log(String.format(Locale.ROOT, "latency %s: p50 %.2f ms p99 %.2f ms; SQL p50 %.2f p99 %.2f", what, p50, p99, f50, f99));
-    }
-
-    /** The monthly report (RFK) of one OPD beside its floor: the one query that reads its entity states. */
-    void rfkLatency(ObjectNode out, String pemda, String opd) throws Exception {
-        int n = quick ? 100 : 400;
-        String url = report + "/api/v1/reports/" + pemda + "/" + TAHUN + "/" + opd + "/rfk?bulan=6";
-        Http.Response first = http.get(url);
-        check(first, "RFK " + url);
-        int rows = first.json().get("rows").size();
-        for (int i = 0; i < 30; i++) {
-            http.get(url);
-        }
-        List<Double> ms = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Http.Response r = http.get(url);
-            if (r.status() != 200) {
-                throw new IllegalStateException(url + " -> " + r.status());
-            }
-            ms.add(r.nanos() / 1e6);
-        }
-        List<Double> floor = new ArrayList<>();
-        String sql = """
-                SELECT type, CAST(data AS text) FROM entity_state
-                WHERE subject LIKE ? AND version > 0 AND type IN ('budget.realization-updated', 'indicator.progres-updated')""";
-        int sqlRows = 0;
-        try (Connection c = db("report", "report"); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < n + 30; i++) {
-                long t0 = System.nanoTime();
-                ps.setString(1, (pemda + "/" + TAHUN + "/" + opd + "/").replace("_", "\\_") + "%");
-                int k = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        rs.getString(1);
-                        rs.getString(2);
-                        k++;
-                    }
-                }
-                sqlRows = k;
-                if (i >= 30) {
-                    floor.add((System.nanoTime() - t0) / 1e6);
-                }
-            }
-        }
-        double p50 = Stats.percentile(ms, 50);
-        double p99 = Stats.percentile(ms, 99);
-        double f50 = Stats.percentile(floor, 50);
-        double f99 = Stats.percentile(floor, 99);
-        out.put("table", pemda + "/" + TAHUN + "/" + opd + " RFK bulan 6");
-        out.put("rows", rows);
-        out.put("sqlRows", sqlRows);
-        out.put("requests", n);
-        out.put("p50ms", round(p50, 2));
-        out.put("p99ms", round(p99, 2));
-        out.put("floorP50ms", round(f50, 2));
-        out.put("floorP99ms", round(f99, 2));
-        out.put("ratioP50", round(p50 / f50, 1));
-        out.put("ratioP99", round(p99 / f99, 1));
-        String what = opd.startsWith("P3AP2KB") ? "seed OPD" : "largest synthetic OPD";
-        table.add(new String[] {"1b. RFK JSON, " + what + " (" + rows + " rows) p50", ms(p50), ms(f50) + " (1 SQL query, JDBC)", ratio(p50, f50)});
-        table.add(new String[] {"1b. RFK JSON, " + what + " p99", ms(p99), ms(f99), ratio(p99, f99)});
-        log(String.format(Locale.ROOT, "RFK latency %s: p50 %.2f ms p99 %.2f ms; SQL p50 %.2f p99 %.2f", what, p50, p99, f50, f99));
+        table.add(new String[] {figure + ", " + what + " (" + rows + " rows) p50", ms(p50), ms(f50) + " (1 SQL query, JDBC)", ratio(p50, f50)});
+        table.add(new String[] {figure + ", " + what + " p99", ms(p99), ms(f99), ratio(p99, f99)});
+        log(String.format(Locale.ROOT, "%s latency %s: p50 %.2f ms p99 %.2f ms; SQL p50 %.2f p99 %.2f", figure, what, p50, p99,
+                f50, f99));
     }
 
     // ------------------------------------------------------------------ freshness

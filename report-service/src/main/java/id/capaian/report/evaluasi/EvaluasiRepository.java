@@ -1,7 +1,7 @@
 package id.capaian.report.evaluasi;
 
-import id.capaian.report.domain.ReadModel;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.readmodel.ReadModel;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import id.capaian.report.evaluasi.EvaluasiForm.Tanda;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiService.StatusRequest;
 import id.capaian.report.evaluasi.EvaluasiService.StatusResult;
 import id.capaian.report.export.Answers;

@@ -9,7 +9,7 @@ import id.capaian.core.security.Action;
 import id.capaian.core.security.Caller;
 import id.capaian.core.security.Callers;
 import id.capaian.core.security.Role;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

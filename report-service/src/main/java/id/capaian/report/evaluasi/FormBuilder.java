@@ -4,7 +4,7 @@ import id.capaian.core.domain.Capaian;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Predikat;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Agregasi;
 import id.capaian.report.evaluasi.EvaluasiForm.Anggaran;
 import id.capaian.report.evaluasi.EvaluasiForm.Indikator;

@@ -1,12 +1,14 @@
 package id.capaian.report.evaluasi;
 
+import id.capaian.report.owners.OwnerLocks;
+
 import id.capaian.core.lock.PenutupanRequest;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
-import id.capaian.report.domain.Dpa;
-import id.capaian.report.imports.BudgetClient;
-import id.capaian.report.imports.IndicatorClient;
-import id.capaian.report.imports.OwnerFailure;
+import id.capaian.report.tenant.Dpa;
+import id.capaian.report.owners.BudgetClient;
+import id.capaian.report.owners.IndicatorClient;
+import id.capaian.report.owners.OwnerFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;

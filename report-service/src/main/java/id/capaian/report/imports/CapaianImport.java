@@ -1,9 +1,13 @@
 package id.capaian.report.imports;
 
+import id.capaian.report.owners.BudgetClient;
+import id.capaian.report.owners.IndicatorClient;
+import id.capaian.report.owners.OwnerFailure;
+
 import id.capaian.core.domain.Level;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.imports.ImportPlan.Baris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

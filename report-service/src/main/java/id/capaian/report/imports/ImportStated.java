@@ -4,7 +4,7 @@ import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLocks;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.imports.ImportPlan.Baris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

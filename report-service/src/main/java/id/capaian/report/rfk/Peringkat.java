@@ -1,6 +1,6 @@
 package id.capaian.report.rfk;
 
-import id.capaian.report.domain.CapaianTable.Status;
+import id.capaian.report.laporan.CapaianTable.Status;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;

@@ -4,7 +4,7 @@ import id.capaian.core.domain.Capaian;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLock;
-import id.capaian.report.domain.CapaianTable.Status;
+import id.capaian.report.laporan.CapaianTable.Status;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package id.capaian.report.rfk;
 
-import id.capaian.report.domain.BudgetLeaf;
-import id.capaian.report.domain.ProgresState;
-import id.capaian.report.domain.ReadModel;
+import id.capaian.report.readmodel.BudgetLeaf;
+import id.capaian.report.readmodel.ProgresState;
+import id.capaian.report.readmodel.ReadModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

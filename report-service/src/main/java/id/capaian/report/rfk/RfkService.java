@@ -3,7 +3,7 @@ package id.capaian.report.rfk;
 import id.capaian.core.lock.YearLock;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.ProblemException;
-import id.capaian.report.domain.CapaianTable;
+import id.capaian.report.laporan.CapaianTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -1,11 +1,13 @@
 package id.capaian.report.evaluasi;
 
+import id.capaian.report.laporan.Lines;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import id.capaian.report.export.Html;
+import id.capaian.report.export.Answers;
 import id.capaian.testing.LocalInfrastructure;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayInputStream;
@@ -88,7 +90,7 @@ class EvaluasiExportTest {
     void theHtmlFormInARealBrowser() throws Exception {
         var r = given().queryParam("triwulan", 2).queryParam("format", "html")
                 .get("/api/v1/reports/63.10/2024/{opd}/evaluasi-renja", opd).then().statusCode(200)
-                .contentType(startsWith("text/html")).header("Content-Security-Policy", Html.CSP)
+                .contentType(startsWith("text/html")).header("Content-Security-Policy", Answers.CSP)
                 .header("X-Content-Type-Options", "nosniff").extract();
         Path page = Path.of("target", "evaluasi-renja-" + opd + ".html").toAbsolutePath();
         Files.write(page, r.asByteArray());

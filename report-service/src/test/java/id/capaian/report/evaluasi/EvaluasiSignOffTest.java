@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import id.capaian.report.OwnerServices;
-import id.capaian.report.domain.Dpa;
+import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import id.capaian.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,5 +1,7 @@
 package id.capaian.report.export;
 
+import id.capaian.report.export.Format;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import id.capaian.report.domain.ReadModel;
-import id.capaian.report.lock.PaguTerkunci;
+import id.capaian.report.readmodel.ReadModel;
+import id.capaian.report.kunci.PaguTerkunci;
 import id.capaian.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,0 +1,90 @@
+package id.capaian.report.anotasi;
+
+import id.capaian.report.tenant.Params;
+
+import id.capaian.core.problem.Problem;
+import id.capaian.core.problem.ProblemException;
+import id.capaian.report.anotasi.AnotasiService.Anotasi;
+import id.capaian.core.security.Action;
+import id.capaian.core.security.Requires;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The narrative columns of the table, owned by the report service. */
+@Path("/api/v1/reports/{pemda}/{tahun}/{opd}/anotasi/{kode}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Anotasi", description = "Kebijakan (per program), permasalahan, upaya mengatasi permasalahan, tindak lanjut rekomendasi DPRD (per baris)")
+public class AnotasiResource {
+
+    private static final String EXAMPLE = """
+            {"kebijakan": "Menyusun kebijakan Peraturan Daerah tentang PPRG",
+             "permasalahan": "Belum semua perangkat daerah menyusun dokumen GAP dan GBS",
+             "upaya": "Pendampingan penyusunan GAP dan GBS bagi perangkat daerah",
+             "tindakLanjut": null}""";
+
+    @Inject AnotasiService annotations;
+
+    @GET
+    @Requires(Action.READ)
+    @Operation(operationId = "getAnotasi", summary = "Anotasi satu baris")
+    @APIResponse(responseCode = "200", description = "Anotasi", content = @Content(schema = @Schema(implementation = Anotasi.class),
+            examples = @ExampleObject(name = "program", value = EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Belum ada anotasi", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Anotasi get(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(example = "2.08.02") @PathParam("kode") String kode) {
+        Anotasi a = annotations.get(Params.dpa(pemda, tahun, opd), Params.kode(kode));
+        if (a == null) {
+            throw ProblemException.notFound("Anotasi " + kode, "kode");
+        }
+        return a;
+    }
+
+    @PUT
+    @Requires(Action.ANNOTATE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setAnotasi", summary = "Menetapkan anotasi satu baris (seluruhnya; idempoten)",
+            description = "Isian yang kosong atau null dihapus. Kebijakan hanya untuk baris program.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = Anotasi.class),
+            examples = @ExampleObject(name = "program", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "Anotasi tersimpan", content = @Content(schema = @Schema(implementation = Anotasi.class)))
+    @APIResponse(responseCode = "400", description = "Bukan JSON, isian tidak dikenal, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Melanggar aturan (kebijakan bukan pada program, terlalu panjang)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Anotasi put(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
+            @PathParam("kode") String kode, Anotasi body) {
+        if (body == null) {
+            throw ProblemException.badRequest("body", "isi permintaan kosong");
+        }
+        var dpa = Params.dpa(pemda, tahun, opd);
+        var k = Params.kode(kode);
+        annotations.set(dpa, k, body);
+        return annotations.get(dpa, k);
+    }
+
+    @DELETE
+    @Requires(Action.ANNOTATE)
+    @Operation(operationId = "deleteAnotasi", summary = "Menghapus anotasi satu baris (idempoten)")
+    @APIResponse(responseCode = "204", description = "Terhapus (atau memang tidak ada)")
+    @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
+            @PathParam("kode") String kode) {
+        annotations.clear(Params.dpa(pemda, tahun, opd), Params.kode(kode));
+    }
+}

@@ -1,0 +1,42 @@
+package id.capaian.report.readmodel;
+
+import id.capaian.report.tenant.Dpa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+
+/** Reading the fields of an event's data, refusing what is missing or of the wrong type. */
+final class Fields {
+
+    private Fields() {
+    }
+
+    static Dpa dpa(JsonNode d) {
+        JsonNode tahun = d.get("tahun");
+        if (tahun == null || !tahun.canConvertToInt()) {
+            throw new IllegalArgumentException("tahun must be an integer");
+        }
+        return new Dpa(text(d, "pemda"), tahun.asInt(), text(d, "opd"));
+    }
+
+    static String text(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return v.asText();
+    }
+
+    static String optionalText(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || !v.isTextual() ? null : v.asText();
+    }
+
+    static BigDecimal amount(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException(field + " must be a number");
+        }
+        return v.decimalValue().setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+}

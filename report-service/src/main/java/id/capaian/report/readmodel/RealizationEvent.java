@@ -1,0 +1,47 @@
+package id.capaian.report.readmodel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A realization-updated CloudEvent as the report reads it: envelope checked, data kept as JSON. */
+public record RealizationEvent(String subject, String source, String type, long version, UUID id, Instant time,
+        JsonNode data) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses and checks the envelope; anything malformed is refused with the reason (and dead-lettered). */
+    public static RealizationEvent parse(String message) {
+        JsonNode n;
+        try {
+            n = JSON.readTree(message);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("not a JSON object");
+        }
+        if (!"1.0".equals(text(n, "specversion"))) {
+            throw new IllegalArgumentException("specversion must be 1.0");
+        }
+        JsonNode version = n.get("version");
+        if (version == null || !version.canConvertToLong() || version.asLong() < 1) {
+            throw new IllegalArgumentException("version must be a positive integer");
+        }
+        JsonNode data = n.get("data");
+        if (data == null || !data.isObject()) {
+            throw new IllegalArgumentException("data must be an object");
+        }
+        return new RealizationEvent(text(n, "subject"), text(n, "source"), text(n, "type"), version.asLong(),
+                UUID.fromString(text(n, "id")), Instant.parse(text(n, "time")), data);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " is missing");
+        }
+        return v.asText();
+    }
+}

@@ -1,0 +1,153 @@
+package id.capaian.report.readmodel;
+
+import id.capaian.report.laporan.LaporanService;
+import id.capaian.report.tenant.Dpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import id.capaian.core.domain.Kode;
+import id.capaian.report.readmodel.RealizationEvent;
+import id.capaian.testing.LocalInfrastructure;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The incremental aggregates after randomized event sequences (duplicates, replays, reordering, two
+ * concurrent appliers) equal a recomputation from scratch and the sums of the final states.
+ */
+@QuarkusTest
+@QuarkusTestResource(LocalInfrastructure.class)
+class ReadModelTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] KEGIATAN = {"2.08.02.2.01", "2.08.02.2.02", "2.08.03.2.01"};
+
+    @Inject ReadModel readModel;
+    @Inject LaporanService reports;
+    @Inject Consistency consistency;
+    @Inject jakarta.persistence.EntityManager em;
+
+    @org.junit.jupiter.api.Test
+    void theCheckReadsEveryTableInOneReadOnlySnapshot() {
+        List<String> settings = QuarkusTransaction.requiringNew().call(() -> {
+            assertThat(consistency.check().consistent()).isTrue();
+            // check() opened the transaction: whatever it set holds until the end of it
+            Object[] r = (Object[]) em.createNativeQuery(
+                    "SELECT current_setting('transaction_isolation'), current_setting('transaction_read_only')")
+                    .getSingleResult();
+            return List.of((String) r[0], (String) r[1]);
+        });
+        assertThat(settings).containsExactly("repeatable read", "on");
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42, 2024})
+    void randomizedSequencesEndInTheRecomputedState(long seed) throws Exception {
+        Random rnd = new Random(seed);
+        String opd = "RND" + Math.abs(rnd.nextInt(1_000_000)) + "X" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+        Dpa dpa = new Dpa("63.10", 2024, opd);
+        List<RealizationEvent> events = new ArrayList<>();
+        Map<String, ObjectNode> finalState = new HashMap<>();
+        for (int leaf = 0; leaf < 12; leaf++) {
+            String kode = KEGIATAN[leaf % KEGIATAN.length] + ".%04d".formatted(leaf + 1);
+            String subject = "63.10/2024/" + opd + "/" + kode;
+            int versions = 1 + rnd.nextInt(6);
+            for (int v = 1; v <= versions; v++) {
+                ObjectNode data = budgetData(dpa, kode, rnd, v == versions && rnd.nextInt(5) == 0);
+                events.add(event(subject, BudgetLeaf.TYPE, v, data));
+                finalState.put(subject, data);
+            }
+        }
+        // duplicates and replays, then any order
+        int n = events.size();
+        for (int i = 0; i < n / 2; i++) {
+            events.add(events.get(rnd.nextInt(n)));
+        }
+        Collections.shuffle(events, rnd);
+
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        for (RealizationEvent e : events) {
+            done.add(two.submit(() -> QuarkusTransaction.requiringNew().run(() -> readModel.apply(e))));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        two.shutdown();
+
+        Consistency.Report check = consistency.check();
+        assertThat(check.mismatches()).isEmpty();
+        assertThat(check.consistent()).isTrue();
+
+        BigDecimal pagu = BigDecimal.ZERO;
+        BigDecimal realisasi = BigDecimal.ZERO;
+        for (ObjectNode d : finalState.values()) {
+            if (!d.get("removed").asBoolean()) {
+                pagu = pagu.add(d.get("pagu").decimalValue());
+                realisasi = realisasi.add(d.get("realisasi").decimalValue());
+            }
+        }
+        if (pagu.signum() > 0 || finalState.values().stream().anyMatch(d -> !d.get("removed").asBoolean())) {
+            var table = reports.capaian(dpa, Kode.of("2.08"), 12);
+            assertThat(table.total().anggaran().pagu()).isEqualByComparingTo(pagu);
+            assertThat(table.total().anggaran().realisasi()).isEqualByComparingTo(realisasi);
+        }
+        // A rebuild from scratch leaves the same numbers.
+        consistency.rebuild();
+        assertThat(consistency.check().consistent()).isTrue();
+    }
+
+    static ObjectNode budgetData(Dpa dpa, String kode, Random rnd, boolean removed) {
+        ObjectNode d = JSON.createObjectNode();
+        d.put("pemda", dpa.pemda()).put("tahun", dpa.tahun()).put("opd", dpa.opd()).put("kode", kode)
+                .put("uraian", "Sub kegiatan " + kode);
+        Kode k = Kode.of(kode);
+        d.putObject("kegiatan").put("kode", k.parent().get().value()).put("uraian", "Kegiatan " + k.parent().get());
+        d.putObject("program").put("kode", k.at(id.capaian.core.domain.Level.PROGRAM).value()).put("uraian", "Program");
+        BigDecimal pagu = BigDecimal.valueOf(rnd.nextInt(2_000_000_000), 2).multiply(BigDecimal.TEN);
+        d.put("pagu", pagu.setScale(2));
+        ArrayNode bulanan = d.putArray("bulanan");
+        BigDecimal cumulative = BigDecimal.ZERO.setScale(2);
+        int last = 0;
+        for (int m = 1; m <= 12; m++) {
+            if (rnd.nextInt(3) == 0) {
+                BigDecimal room = pagu.subtract(cumulative);
+                cumulative = cumulative.add(room.multiply(BigDecimal.valueOf(rnd.nextInt(50))).movePointLeft(2)
+                        .setScale(2, java.math.RoundingMode.DOWN));
+                bulanan.addObject().put("bulan", m).put("jumlah", cumulative);
+                last = m;
+            }
+        }
+        d.put("realisasi", cumulative);
+        if (last > 0) {
+            d.put("bulan", last);
+        } else {
+            d.putNull("bulan");
+        }
+        d.put("removed", removed);
+        return d;
+    }
+
+    static RealizationEvent event(String subject, String type, long version, ObjectNode data) {
+        return new RealizationEvent(subject, "test", type, version, UUID.randomUUID(), Instant.now(), data);
+    }
+}

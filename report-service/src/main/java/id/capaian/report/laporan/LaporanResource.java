@@ -112,6 +112,7 @@ public class LaporanResource {
              "errors": [{"field": "Accept", "message": "Accept 'application/pdf' tidak dapat dipenuhi; …"}]}""";
 
     @Inject LaporanService reports;
+    @Inject Html html;
 
     @GET
     @Path("capaian")
@@ -185,7 +186,7 @@ public class LaporanResource {
             case JSON -> Answers.ok(f, t).build();
             case CSV -> Answers.attachment(Answers.ok(f, Csv.render(t)), Texts.fileName("capaian", t) + ".csv");
             case XLSX -> Answers.attachment(Answers.ok(f, Xlsx.render(t)), Texts.fileName("capaian", t) + ".xlsx");
-            case HTML -> Answers.html(Answers.ok(f, Html.table(t)));
+            case HTML -> Answers.html(Answers.ok(f, html.table(t)));
         };
     }
 
@@ -232,7 +233,7 @@ public class LaporanResource {
         Format f = Format.choose(format, accept, ANALISIS_FORMATS);
         Query q = Query.of(pemda, tahun, opd, urusan, bulan);
         Analisis a = Analisis.of(reports.capaian(q.dpa(), q.urusan(), q.bulan()));
-        return f == Format.HTML ? Answers.html(Answers.ok(f, Html.analisis(a))) : Answers.ok(f, a).build();
+        return f == Format.HTML ? Answers.html(Answers.ok(f, html.analisis(a))) : Answers.ok(f, a).build();
     }
 
     /** The validated parameters of a report request. */

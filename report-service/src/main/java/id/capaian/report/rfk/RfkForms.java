@@ -1,11 +1,12 @@
 package id.capaian.report.rfk;
 
+import id.capaian.report.export.TablePage;
+
 import id.capaian.core.domain.Angka;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLock;
 import id.capaian.report.laporan.CapaianTable.Status;
 import id.capaian.report.laporan.Csv;
-import id.capaian.report.laporan.Html;
 import id.capaian.report.laporan.Texts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -162,32 +163,23 @@ public final class RfkForms {
 
     // ----------------------------------------------------------------------------------------- HTML
 
-    static byte[] html(Grid g) {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-                .append(Html.esc(g.title())).append("</title>\n<style>\n").append(Html.STYLE).append("</style>\n</head>\n<body>\n");
-        b.append("<h1>").append(Html.esc(g.title())).append("</h1>\n");
-        b.append("<p class=\"asof\">").append(Html.esc(g.asOf())).append("</p>\n");
-        b.append("<p class=\"status ").append(g.draft() ? "draft" : "final").append("\">").append(Html.esc(g.status()))
-                .append("</p>\n<table>\n<thead>\n<tr>");
-        g.header().forEach(h -> b.append("<th>").append(Html.esc(h)).append("</th>"));
-        b.append("</tr>\n</thead>\n<tbody>\n");
+    /** The grid as a printable table page (rendered by export/Pages); texts as shown, not CSV-neutralized. */
+    static TablePage page(Grid g) {
+        List<TablePage.Row> body = new ArrayList<>();
         for (int i = 0; i < g.rows().size(); i++) {
-            row(b, g.rows().get(i), g.bold().contains(i) ? "program" : null);
+            body.add(row(g.rows().get(i), g.bold().contains(i) ? "program" : null));
         }
-        row(b, g.total(), "total");
-        b.append("</tbody>\n</table>\n</body>\n</html>\n");
-        return b.toString().getBytes(StandardCharsets.UTF_8);
+        body.add(row(g.total(), "total"));
+        List<TablePage.Cell> head = g.header().stream().map(h -> TablePage.Cell.of(h, null)).toList();
+        return new TablePage(g.title(), g.asOf(), g.status(), g.draft(), List.of(new TablePage.Row(null, head)), body,
+                List.of());
     }
 
-    private static void row(StringBuilder b, List<Cell> cells, String cls) {
-        b.append(cls == null ? "<tr>" : "<tr class=\"" + cls + "\">");
-        for (Cell c : cells) {
-            b.append(c instanceof Text ? "<td>" : "<td class=\"n\">").append(Html.esc(text(c))).append("</td>");
-        }
-        b.append("</tr>\n");
+    private static TablePage.Row row(List<Cell> cells, String cls) {
+        return new TablePage.Row(cls, cells.stream()
+                .map(c -> TablePage.Cell.of(c instanceof Text t ? t.value() : text(c), c instanceof Text ? null : "n"))
+                .toList());
     }
-
 
     // ----------------------------------------------------------------------------------------- XLSX
 

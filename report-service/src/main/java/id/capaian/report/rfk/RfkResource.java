@@ -7,6 +7,7 @@ import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
 import id.capaian.report.export.Answers;
 import id.capaian.report.export.Format;
+import id.capaian.report.export.Pages;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -87,6 +88,7 @@ public class RfkResource {
             bernilai null (JSON) atau `-`.""";
 
     @Inject RfkService service;
+    @Inject Pages pages;
 
     @GET
     @Path("{opd}/rfk")
@@ -168,11 +170,11 @@ public class RfkResource {
         return f == Format.JSON ? Answers.ok(f, p).build() : form(f, RfkForms.grid(p), RfkForms.fileName(p));
     }
 
-    private static Response form(Format f, RfkForms.Grid g, String fileName) {
+    private Response form(Format f, RfkForms.Grid g, String fileName) {
         return switch (f) {
             case CSV -> Answers.attachment(Answers.ok(f, RfkForms.csv(g)), fileName + ".csv");
             case XLSX -> Answers.attachment(Answers.ok(f, RfkForms.xlsx(g)), fileName + ".xlsx");
-            default -> Answers.html(Answers.ok(f, RfkForms.html(g)));
+            default -> Answers.html(Answers.ok(f, pages.table(RfkForms.page(g))));
         };
     }
 

@@ -1,5 +1,8 @@
 package id.capaian.report.laporan;
 
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
 import id.capaian.report.imports.Tabel;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,12 +12,15 @@ import id.capaian.report.laporan.CapaianTable;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
+@QuarkusTest
 class HtmlTest {
+
+    @Inject Html pages;
 
     static final String SCRIPT = "<script>alert('x')</script>";
 
-    static String page(CapaianTable t) {
-        return new String(Html.table(t), StandardCharsets.UTF_8);
+    String page(CapaianTable t) {
+        return new String(pages.table(t), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -47,14 +53,14 @@ class HtmlTest {
         assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img").doesNotContain("<b>tebal");
         assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;");
         assertThat(html).contains("&quot;&gt;&lt;img onerror=x&gt;").contains("a &amp; b");
-        String analisis = new String(Html.analisis(Analisis.of(t)), StandardCharsets.UTF_8);
+        String analisis = new String(pages.analisis(Analisis.of(t)), StandardCharsets.UTF_8);
         assertThat(analisis).doesNotContain("<img").contains("&quot;&gt;&lt;img onerror=x&gt;");
     }
 
     @Test
     void theAnalysisPageHoldsEveryParagraph() {
         Analisis a = Analisis.of(Fixture.table());
-        String html = new String(Html.analisis(a), StandardCharsets.UTF_8);
+        String html = new String(pages.analisis(a), StandardCharsets.UTF_8);
         assertThat(html).contains("@page { size: A4 landscape;");
         assertThat(html).contains("Dari target sebesar 65% dengan realisasi 27,54% atau dengan tingkat capaian 42,37%");
         assertThat(html).contains("<p class=\"kegiatan\">a. Kegiatan ").contains("<p class=\"sub\">1) Sub Kegiatan ");

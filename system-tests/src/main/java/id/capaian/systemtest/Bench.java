@@ -76,6 +76,9 @@ public final class Bench {
     final Http http = new Http();
     final ObjectNode json = Http.JSON.createObjectNode();
     final List<String[]> table = new ArrayList<>();
+    /** Issue 14's goals: number, figure, measured, floor, ratio, goal, met. */
+    final List<String[]> goals = new ArrayList<>();
+    final ArrayNode checks = json.putArray("readModelChecks");
 
     Bench(String[] args) {
         for (int i = 0; i < args.length; i++) {
@@ -116,8 +119,9 @@ public final class Bench {
         json.put("machine", machine());
         json.put("runSuffix", suffix);
 
-        Map<String, Long> readyMs = startupTimes();
+        Map<String, Map<String, Double>> startup = startupTimes();
         awaitReportIdle(Duration.ofMinutes(3));
+        check("start");
 
         // --- 4. import of the synthetic kabupaten, and the seed fixture's import time
         ObjectNode imp = json.putObject("import");
@@ -126,6 +130,10 @@ public final class Bench {
         importSynthetic(synthetic, imp);
         importSeed(imp);
         awaitReportIdle(Duration.ofMinutes(5));
+        check("import");
+
+        // --- the report consumer replaying the whole topic into a fresh database
+        replay(json.putObject("replay"));
 
         // --- 1. report latency
         ObjectNode lat = json.putObject("reportLatency");
@@ -134,6 +142,7 @@ public final class Bench {
         latency(lat.putObject("largest"), PEMDA_SYN, largest[0] + "-" + suffix, largest[1]);
         rfkLatency(lat.putObject("rfkSeed"), "63.10", seedOpd);
         rfkLatency(lat.putObject("rfkLargest"), PEMDA_SYN, largest[0] + "-" + suffix);
+        trivialFloor(lat.putObject("trivialGet"));
 
         // --- the DPA that the write benchmarks update
         String benchOpd = "BENCH-" + suffix;
@@ -145,16 +154,22 @@ public final class Bench {
 
         // --- 2. freshness, with commit-to-Kafka measured on the topic
         freshness(json.putObject("freshness"), benchOpd, dpa);
+        awaitReportIdle(Duration.ofMinutes(2));
+        check("freshness");
 
         // --- PUT throughput per owner, 1 and 8 clients
         putThroughput(json.putObject("putThroughput"), benchOpd, dpa);
         awaitReportIdle(Duration.ofMinutes(3));
+        check("put throughput");
 
         // --- 3. throughput end to end
         throughput(json.putObject("throughput"), benchOpd, dpa);
+        awaitReportIdle(Duration.ofMinutes(3));
+        check("throughput");
 
         // --- 5. footprint
-        footprint(json.putObject("footprint"), readyMs);
+        footprint(json.putObject("footprint"), startup);
+        goals();
 
         json.put("durationSeconds", (System.nanoTime() - t0) / 1_000_000_000L);
         printTable();
@@ -166,17 +181,21 @@ public final class Bench {
 
     // ------------------------------------------------------------------ startup
 
-    /** Start-to-ready of each packaged service: a second instance on a free port beside the running suite. */
-    Map<String, Long> startupTimes() {
-        Map<String, Long> ready = new LinkedHashMap<>();
+    /**
+     * Start-to-ready of each packaged service, and the CPU-seconds it spent until ready: a second instance on a free
+     * port beside the running suite.
+     */
+    Map<String, Map<String, Double>> startupTimes() {
+        Map<String, Map<String, Double>> ready = new LinkedHashMap<>();
         for (String s : List.of("budget", "indicator", "report")) {
             List<String> props = new ArrayList<>(List.of("-Dcapaian.services.budget=" + budget, "-Dcapaian.services.indicator=" + indicator));
             ServiceProcess p = new ServiceProcess(root, s, ServiceProcess.freePort(), pgPort, kafka, props,
                     root.resolve("deploy/bench/results/startup-" + s + ".log"));
             try {
                 p.start().awaitReady(Duration.ofSeconds(120));
-                ready.put(s, p.readyMillis());
-                log(s + "-service ready " + p.readyMillis() + " ms after start");
+                double cpu = ServiceProcess.cpuSeconds(p.pid());
+                ready.put(s, Map.of("ms", (double) p.readyMillis(), "cpuSeconds", cpu));
+                log(s + "-service ready " + p.readyMillis() + " ms after start, " + round(cpu, 2) + " CPU-seconds");
             } finally {
                 p.stop();
             }
@@ -193,6 +212,8 @@ public final class Bench {
         }
         long rows = 0;
         long subs = 0;
+        double budget0 = serverSeconds(budget, "PUT");
+        double indicator0 = serverSeconds(indicator, "PUT");
         long t0 = System.nanoTime();
         for (Path f : files) {
             String opd = f.getFileName().toString().replace(".tsv", "") + "-" + suffix;
@@ -205,17 +226,22 @@ public final class Bench {
             check(r, "import of " + f);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        double ownersSeconds = serverSeconds(budget, "PUT") - budget0 + serverSeconds(indicator, "PUT") - indicator0;
         long visibleT0 = System.nanoTime();
         awaitReportIdle(Duration.ofMinutes(5));
         double visible = (System.nanoTime() - t0) / 1e9;
+        double afterLast = (System.nanoTime() - visibleT0) / 1e9;
+        out.put("ownersWriteSeconds", round(ownersSeconds, 2));
+        out.put("secondsCaughtUpAfterLastImport", round(afterLast, 2));
         out.put("files", files.size());
         out.put("rows", rows);
         out.put("subKegiatan", subs);
         out.put("seconds", round(secs, 2));
         out.put("rowsPerSecond", round(rows / secs, 0));
         out.put("secondsUntilReportCaughtUp", round(visible, 2));
-        log(String.format(Locale.ROOT, "synthetic import: %d rows (%d sub kegiatan) in %.1f s = %.0f rows/s; report caught up after %.1f s",
-                rows, subs, secs, rows / secs, visible));
+        log(String.format(Locale.ROOT, "synthetic import: %d rows (%d sub kegiatan) in %.1f s = %.0f rows/s (owners' PUTs %.2f s "
+                + "server time); report caught up after %.1f s, %.1f s after the last import answered", rows, subs, secs, rows / secs,
+                ownersSeconds, visible, afterLast));
         table.add(new String[] {"4. import, synthetic kabupaten", String.format(Locale.ROOT, "%.0f rows/s (%d rows, %.1f s)", rows / secs, rows, secs),
                 "-", "-"});
         if (visibleT0 < 0) {
@@ -275,8 +301,13 @@ public final class Bench {
         void bind(PreparedStatement ps) throws java.sql.SQLException;
     }
 
+    /** Requests before a latency sample (JIT, caches, pools warm): issue 14 asks for at least 2,000. */
+    int warmUp() {
+        return quick ? 300 : 2000;
+    }
+
     /**
-     * Sequential GETs of a report (JSON) after 30 warm-up requests, beside its floor: the same rows read with one
+     * Sequential GETs of a report (JSON) after the warm-up requests, beside its floor: the same rows read with one
      * prepared SQL query over JDBC from the report database, the same number of samples.
      */
     void measure(ObjectNode out, String figure, String name, String opd, String url, String sql, Binder bind)
@@ -285,7 +316,7 @@ public final class Bench {
         Http.Response first = http.get(url);
         check(first, figure + " " + url);
         int rows = first.json().get("rows").size();
-        for (int i = 0; i < 30; i++) {
+        for (int i = 0; i < warmUp(); i++) {
             http.get(url);
         }
         List<Double> ms = new ArrayList<>();
@@ -299,7 +330,7 @@ public final class Bench {
         List<Double> floor = new ArrayList<>();
         int sqlRows = 0;
         try (Connection c = db("report", "report"); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < n + 30; i++) {
+            for (int i = 0; i < n + warmUp(); i++) {
                 long t0 = System.nanoTime();
                 bind.bind(ps);
                 int k = 0;
@@ -313,7 +344,7 @@ public final class Bench {
                     }
                 }
                 sqlRows = k;
-                if (i >= 30) {
+                if (i >= warmUp()) {
                     floor.add((System.nanoTime() - t0) / 1e6);
                 }
             }
@@ -702,7 +733,7 @@ public final class Bench {
     // ------------------------------------------------------------------ throughput end to end
 
     void throughput(ObjectNode out, String opd, SmallDpa dpa) throws Exception {
-        double floor = insertFloor(quick ? 3 : 5);
+        double floor = insertFloor();
         int stepSecs = quick ? 8 : 15;
         int confirmSecs = quick ? 15 : 60;
         int[] rates = quick ? new int[] {25, 50, 100, 200} : new int[] {25, 50, 100, 200, 300, 400, 600, 800};
@@ -766,6 +797,16 @@ public final class Bench {
         return r.failed() == 0 && r.neverSeen() == 0 && r.achievedRate() >= rate * 0.95 && r.maxLag() <= 1000;
     }
 
+    private double insertFloorPerSecond = -1;
+
+    /** The single-connection INSERT+COMMIT floor, measured once per run (goals 1, 3 and the throughput beside it). */
+    double insertFloor() throws Exception {
+        if (insertFloorPerSecond < 0) {
+            insertFloorPerSecond = insertFloor(quick ? 3 : 5);
+        }
+        return insertFloorPerSecond;
+    }
+
     double insertFloor(int secs) throws Exception {
         try (Connection c = db("postgres", "postgres")) {
             try (var s = c.createStatement()) {
@@ -797,7 +838,7 @@ public final class Bench {
 
     // ------------------------------------------------------------------ footprint
 
-    void footprint(ObjectNode out, Map<String, Long> readyMs) {
+    void footprint(ObjectNode out, Map<String, Map<String, Double>> startup) {
         Map<String, Long> pids = new HashMap<>();
         for (String kv : opt.getOrDefault("pids", "").split(",")) {
             if (kv.contains("=")) {
@@ -806,13 +847,234 @@ public final class Bench {
         }
         for (String s : List.of("budget", "indicator", "report")) {
             ObjectNode o = out.putObject(s);
-            long ready = readyMs.getOrDefault(s, -1L);
+            long ready = startup.getOrDefault(s, Map.of()).getOrDefault("ms", -1.0).longValue();
+            double cpu = startup.getOrDefault(s, Map.of()).getOrDefault("cpuSeconds", -1.0);
             long rss = pids.containsKey(s) ? ServiceProcess.rssKb(pids.get(s)) : -1;
             o.put("startToReadyMs", ready);
+            o.put("cpuSecondsToReady", round(cpu, 2));
             o.put("rssMbAfterLoad", rss < 0 ? -1 : rss / 1024);
-            table.add(new String[] {"5. " + s + "-service start→ready / RSS after load",
-                    ready + " ms / " + (rss < 0 ? "?" : rss / 1024 + " MB"), "-", "-"});
+            table.add(new String[] {"5. " + s + "-service start→ready / CPU to ready / RSS after load",
+                    ready + " ms / " + round(cpu, 1) + " CPU-s / " + (rss < 0 ? "?" : rss / 1024 + " MB"), "-", "-"});
         }
+    }
+
+    // ------------------------------------------------------------------ consumer replay (goal 1)
+
+    /**
+     * A second report-service on a fresh database and its own consumer group reads the whole topic (the owners
+     * idle): records applied per second, from its first applied row until its group has read everything.
+     */
+    void replay(ObjectNode out) throws Exception {
+        String database = "report_replay_" + suffix.toLowerCase(Locale.ROOT);
+        String group = "report-replay-" + suffix;
+        try (Connection c = db("postgres", "postgres"); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + database + " OWNER report");
+        }
+        long records = topicRecords();
+        List<String> props = List.of("-Dcapaian.services.budget=" + budget, "-Dcapaian.services.indicator=" + indicator,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database,
+                "-Dmp.messaging.incoming.realization-updated.group.id=" + group, "-Dcapaian.consumer.group-id=" + group);
+        ServiceProcess p = new ServiceProcess(root, "report", ServiceProcess.freePort(), pgPort, kafka, props,
+                root.resolve("deploy/bench/results/replay-report.log"));
+        long first = -1;
+        long done = -1;
+        try (Connection c = db(database, "report")) {
+            p.start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (System.nanoTime() < deadline && done < 0) {
+                if (!p.alive()) {
+                    throw new IllegalStateException("the replaying report-service exited; see deploy/bench/results/replay-report.log");
+                }
+                if (first < 0 && appliedRows(c) > 0) {
+                    first = System.nanoTime();
+                }
+                if (first >= 0 && groupLag(group) == 0) {
+                    done = System.nanoTime();
+                }
+                ServiceProcess.pause(50);
+            }
+        } finally {
+            p.stop();
+            try (Connection c = db("postgres", "postgres"); var st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+        double secs = done < 0 ? Double.NaN : (done - first) / 1e9;
+        double perSecond = records / secs;
+        double floor = insertFloor();
+        out.put("records", records);
+        out.put("seconds", round(secs, 2));
+        out.put("recordsPerSecond", round(perSecond, 0));
+        out.put("floorInsertCommitPerSecond", round(floor, 0));
+        table.add(new String[] {"1c. report consumer replaying the topic (" + records + " records, owners idle)",
+                done < 0 ? "not caught up in 10 min" : String.format(Locale.ROOT, "%.0f records/s", perSecond),
+                String.format(Locale.ROOT, "%.0f INSERT+COMMIT/s (1 JDBC conn)", floor), ratio(perSecond, floor)});
+        log(String.format(Locale.ROOT, "replay: %d records in %.1f s = %.0f/s; floor %.0f/s", records, secs, perSecond, floor));
+    }
+
+    long appliedRows(Connection c) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM entity_state")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException notYetMigrated) {
+            return 0;
+        }
+    }
+
+    /** Records on the topic now (end minus start offsets over its partitions). */
+    long topicRecords() throws Exception {
+        Properties a = new Properties();
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        try (Admin admin = Admin.create(a)) {
+            Set<TopicPartition> parts = partitions(admin);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+            parts.forEach(p -> {
+                latest.put(p, OffsetSpec.latest());
+                earliest.put(p, OffsetSpec.earliest());
+            });
+            var end = admin.listOffsets(latest).all().get();
+            var begin = admin.listOffsets(earliest).all().get();
+            long n = 0;
+            for (TopicPartition p : parts) {
+                n += end.get(p).offset() - begin.get(p).offset();
+            }
+            return n;
+        }
+    }
+
+    Set<TopicPartition> partitions(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(TOPIC)).allTopicNames().get().get(TOPIC).partitions().stream()
+                .map(p -> new TopicPartition(TOPIC, p.partition())).collect(Collectors.toSet());
+    }
+
+    /** Records of the topic a consumer group has not yet committed (a lag of 1 is a transaction marker). */
+    long groupLag(String group) throws Exception {
+        Properties a = new Properties();
+        a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
+        try (Admin admin = Admin.create(a)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Set<TopicPartition> parts = partitions(admin);
+            Map<TopicPartition, OffsetSpec> spec = new HashMap<>();
+            parts.forEach(p -> spec.put(p, OffsetSpec.latest()));
+            var ends = admin.listOffsets(spec, new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get();
+            long lag = 0;
+            for (TopicPartition p : parts) {
+                OffsetAndMetadata c = committed.get(p);
+                long l = ends.get(p).offset() - (c == null ? 0 : c.offset());
+                lag += l > 1 ? l : 0;
+            }
+            return lag;
+        }
+    }
+
+    // ------------------------------------------------------------------ second floor of the report (goal 7)
+
+    /** An authenticated trivial GET on report-service (the year lock of a pemda-year): JWT, routing, one small query. */
+    void trivialFloor(ObjectNode out) {
+        String url = report + "/api/v1/reports/63.10/" + TAHUN + "/kunci";
+        check(http.get(url), "trivial GET " + url);
+        for (int i = 0; i < warmUp(); i++) {
+            http.get(url);
+        }
+        int n = quick ? 100 : 400;
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ms.add(http.get(url).nanos() / 1e6);
+        }
+        out.put("p50ms", round(Stats.percentile(ms, 50), 2));
+        out.put("p99ms", round(Stats.percentile(ms, 99), 2));
+        table.add(new String[] {"1d. authenticated trivial GET (report-service year lock) p50 / p99",
+                ms(Stats.percentile(ms, 50)) + " / " + ms(Stats.percentile(ms, 99)), "-", "-"});
+    }
+
+    // ------------------------------------------------------------------ read-model check after every phase
+
+    /** GET /api/v1/read-model/check after a phase: the aggregates must equal their recomputation. */
+    void check(String phase) {
+        Http.Response r = http.get(report + "/api/v1/read-model/check?pemda=" + PEMDA_SYN);
+        boolean consistent = r.status() == 200 && r.json().path("consistent").asBoolean(false);
+        checks.addObject().put("phase", phase).put("status", r.status()).put("consistent", consistent);
+        log("read-model check after " + phase + ": " + (consistent ? "consistent" : "NOT consistent: HTTP " + r.status() + " " + r.body()));
+    }
+
+    /** Sum of the server-side seconds of a service's requests of one method, from its Prometheus endpoint. */
+    double serverSeconds(String service, String method) {
+        double sum = 0;
+        try {
+            Http.Response r = http.send("GET", service + "/q/metrics", null, null);
+            for (String line : r.body().split("\n")) {
+                if (line.startsWith("http_server_requests_seconds_sum{") && line.contains("method=\"" + method + "\"")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+        } catch (RuntimeException e) {
+            log("no /q/metrics at " + service + ": " + e.getMessage());
+        }
+        return sum;
+    }
+
+    // ------------------------------------------------------------------ issue 14's goals
+
+    void goal(String n, String figure, String measured, String floor, String ratio, String goal, boolean met) {
+        goals.add(new String[] {n, figure, measured, floor, ratio, goal, met ? "yes" : "NO"});
+        json.withArray("goals").addObject().put("n", n).put("figure", figure).put("measured", measured).put("floor", floor)
+                .put("ratio", ratio).put("goal", goal).put("met", met);
+    }
+
+    /** Each goal of issue 14 as a ratio to a floor of the same run (or a bound), and whether it is met. */
+    void goals() {
+        JsonNode rp = json.path("replay");
+        JsonNode tp = json.path("throughput");
+        JsonNode pt = json.path("putThroughput");
+        JsonNode fr = json.path("freshness");
+        JsonNode imp = json.path("import");
+        JsonNode lat = json.path("reportLatency");
+        JsonNode fp = json.path("footprint");
+        double floor = insertFloorPerSecond;
+        double replay = rp.path("recordsPerSecond").asDouble(-1);
+        goal("1", "report consumer replaying a backlog", f0(replay) + " records/s", f0(floor) + " INSERT+COMMIT/s",
+                ratio(replay, floor), "≥ 1×", replay >= floor);
+        double sustained = tp.path("sustainedPerSecond").asDouble(0);
+        double owners8 = Math.min(pt.path("budgetClients8PerSecond").asDouble(-1), pt.path("indicatorClients8PerSecond").asDouble(-1));
+        goal("2", "updates/s sustained 60 s, report ≤ 1 s behind", f0(sustained) + "/s", f0(owners8) + " owners' 8-client PUT/s",
+                ratio(sustained, owners8), "≥ 0.9×", sustained >= 0.9 * owners8);
+        goal("3", "owners' 8-client realization PUT/s (the slower owner)", f0(owners8) + "/s", f0(floor) + " INSERT+COMMIT/s",
+                ratio(owners8, floor), "≥ 0.25×", owners8 >= 0.25 * floor);
+        double p50 = fr.path("p50ms").asDouble(-1);
+        double p99 = fr.path("p99ms").asDouble(-1);
+        double k99 = fr.path("floorP99ms").asDouble(-1);
+        goal("4a", "freshness p50 at 100/s (watcher resolution " + WATCH_INTERVAL_MS + " ms + one GET)", ms(p50), "-", "-", "≤ 50 ms", p50 <= 50);
+        goal("4b", "freshness p99 at 100/s", ms(p99), ms(k99) + " bare Kafka p99", ratio(p99, k99), "≤ 10×", p99 <= 10 * k99);
+        double c2k = fr.path("putToTopicP99ms").asDouble(-1);
+        goal("5", "PUT answered → record on the topic p99 at 100/s", ms(c2k), "-", "-", "≤ 100 ms", c2k >= 0 && c2k <= 100);
+        double ow = imp.path("ownersWriteSeconds").asDouble(-1);
+        double cu = imp.path("secondsCaughtUpAfterLastImport").asDouble(-1);
+        goal("6a", "synthetic kabupaten import: owners' write time (server side)", String.format(Locale.ROOT, "%.2f s", ow), "-", "-",
+                "≤ 2 s", ow >= 0 && ow <= 2);
+        goal("6b", "report caught up after the last import answered", String.format(Locale.ROOT, "%.2f s", cu), "-", "-", "≤ 5 s",
+                cu >= 0 && cu <= 5);
+        for (String which : List.of("seed", "largest")) {
+            double t99 = lat.path(which).path("p99ms").asDouble(-1);
+            double f99 = lat.path(which).path("floorP99ms").asDouble(-1);
+            goal("7", "capaian table JSON p99, " + which + " OPD (after " + warmUp() + " warm-up requests)", ms(t99),
+                    ms(f99) + " one query; trivial GET p99 " + ms(lat.path("trivialGet").path("p99ms").asDouble(-1)),
+                    ratio(t99, f99), "≤ 2×", t99 <= 2 * f99);
+        }
+        for (String s : List.of("budget", "indicator", "report")) {
+            long rss = fp.path(s).path("rssMbAfterLoad").asLong(-1);
+            goal("8", s + "-service RSS after the whole load", rss + " MB", "-", "-", "≤ 250 MB", rss > 0 && rss <= 250);
+        }
+        for (String s : List.of("budget", "indicator", "report")) {
+            long ready = fp.path(s).path("startToReadyMs").asLong(-1);
+            goal("9", s + "-service start → ready (CPU " + fp.path(s).path("cpuSecondsToReady").asDouble(-1) + " s)", ready + " ms",
+                    "-", "-", "≤ 3 s", ready > 0 && ready <= 3000);
+        }
+    }
+
+    static String f0(double v) {
+        return String.format(Locale.ROOT, "%.0f", v);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -930,6 +1192,33 @@ public final class Bench {
                 b.append('\n');
             }
         }
+        b.append('\n').append("Issue 14's goals (each beside its floor of this run):\n");
+        String[] gh = {"#", "figure", "measured", "floor", "ratio", "goal", "met"};
+        List<String[]> gs = new ArrayList<>();
+        gs.add(gh);
+        gs.addAll(goals);
+        int[] gw = new int[gh.length];
+        for (String[] r : gs) {
+            for (int i = 0; i < gh.length; i++) {
+                gw[i] = Math.max(gw[i], r[i].length());
+            }
+        }
+        for (String[] r : gs) {
+            b.append("| ");
+            for (int i = 0; i < gh.length; i++) {
+                b.append(String.format(Locale.ROOT, "%-" + gw[i] + "s", r[i])).append(" | ");
+            }
+            b.setLength(b.length() - 1);
+            b.append('\n');
+            if (r == gh) {
+                b.append('|');
+                for (int w2 : gw) {
+                    b.append("-".repeat(w2 + 2)).append('|');
+                }
+                b.append('\n');
+            }
+        }
+        b.append("read-model check after every phase: ").append(checks.toString()).append('\n');
         JsonNode pt = json.get("putThroughput");
         JsonNode c2k = json.get("commitToKafka");
         JsonNode imp = json.get("import");

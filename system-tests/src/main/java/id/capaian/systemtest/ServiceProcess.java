@@ -145,6 +145,17 @@ public final class ServiceProcess {
         return -1;
     }
 
+    /** CPU-seconds (user + system) a process has used, from /proc/PID/stat (Linux, 100 ticks/s), -1 when unknown. */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // utime, stime: fields 14 and 15
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     private static boolean waitFor(Process p, int seconds) {
         try {
             return p.waitFor(seconds, TimeUnit.SECONDS);

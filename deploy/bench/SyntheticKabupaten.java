@@ -1,5 +1,5 @@
 // A synthetic kabupaten at real scale, deterministic from a seed, in the import format of the capaian
-// table (shared/fixtures: kode, uraian, indikator, satuan, polaritas, target_fisik, target_anggaran,
+// table (docs/fixtures: kode, uraian, indikator, satuan, polaritas, target_fisik, target_anggaran,
 // realisasi_fisik, realisasi_anggaran; Indonesian numbers). Runs without a build (Java 17+):
 //
 //   java deploy/bench/SyntheticKabupaten.java --seed 1 --out /tmp/kab        (twelve months)

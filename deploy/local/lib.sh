@@ -59,3 +59,17 @@ wait_for() {
 }
 
 mvnw() { "$CAPAIAN_ROOT/mvnw" -q -B "$@"; }
+
+# need COMMAND [PACKAGE]: COMMAND on the PATH, else installed from Debian's packages with apt-get when this runs
+# as root (as postgres.sh installs PostgreSQL and chromium.sh Chromium), else a message naming the package.
+need() {
+  local cmd="$1" pkg="${2:-$1}"
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    log "$cmd not found: installing the Debian package $pkg with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null 2>&1 \
+      || { apt-get update -qq >/dev/null 2>&1 \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null 2>&1; } || true
+  fi
+  command -v "$cmd" >/dev/null 2>&1 || die "$cmd not found and not installable here: apt-get install -y $pkg"
+}

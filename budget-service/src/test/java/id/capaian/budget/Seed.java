@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** The seed's table (shared/fixtures, 2.08) and helpers to load it through the API and to look into the database. */
+/** The seed's table (deploy/local/demo, described in docs/fixtures; 2.08) and helpers to load it through the API and to look into the database. */
 final class Seed {
 
     static final String FIXTURE = "capaian-2024-63.10-p3ap2kb-2.08.tsv";
@@ -45,10 +45,9 @@ final class Seed {
     }
 
     static List<Row> rows() {
-        Path shared = LocalInfrastructure.root().resolve("../shared/fixtures/" + FIXTURE);
         Path copy = LocalInfrastructure.root().resolve("deploy/local/demo/" + FIXTURE);
         try {
-            String tsv = Files.readString(Files.exists(shared) ? shared : copy, StandardCharsets.UTF_8);
+            String tsv = Files.readString(copy, StandardCharsets.UTF_8);
             List<Row> rows = new ArrayList<>();
             for (String line : tsv.split("\n")) {
                 String[] c = line.split("\t", -1);

@@ -40,10 +40,7 @@ class IndicatorApiTest {
     }
 
     static List<SeedRow> seed() throws IOException {
-        Path tsv = LocalInfrastructure.root().getParent().resolve("shared/fixtures/capaian-2024-63.10-p3ap2kb-2.08.tsv");
-        if (!Files.exists(tsv)) {
-            tsv = Path.of("/work/shared/fixtures/capaian-2024-63.10-p3ap2kb-2.08.tsv");
-        }
+        Path tsv = LocalInfrastructure.root().resolve("deploy/local/demo/capaian-2024-63.10-p3ap2kb-2.08.tsv");
         List<String> lines = Files.readAllLines(tsv, StandardCharsets.UTF_8);
         List<String> header = List.of(lines.get(0).split("\t"));
         List<SeedRow> rows = new ArrayList<>();

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -56,9 +55,7 @@ class CapaianEndToEndTest {
             io.restassured.path.json.config.JsonPathConfig.NumberReturnType.BIG_DECIMAL);
 
     static String fixture() throws IOException {
-        Path shared = LocalInfrastructure.root().resolve("../shared/fixtures/" + FIXTURE);
-        Path copy = LocalInfrastructure.root().resolve("deploy/local/demo/" + FIXTURE);
-        return Files.readString(Files.exists(shared) ? shared : copy, StandardCharsets.UTF_8);
+        return Files.readString(LocalInfrastructure.root().resolve("deploy/local/demo/" + FIXTURE), StandardCharsets.UTF_8);
     }
 
     /** kode → {pagu, realisasi} as the fixture states them. */

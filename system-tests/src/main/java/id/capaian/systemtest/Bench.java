@@ -250,8 +250,7 @@ public final class Bench {
     }
 
     void importSeed(ObjectNode out) throws Exception {
-        Path shared = root.resolve("../shared/fixtures/capaian-2024-63.10-p3ap2kb-2.08.tsv");
-        Path fixture = Files.exists(shared) ? shared : root.resolve("deploy/local/demo/capaian-2024-63.10-p3ap2kb-2.08.tsv");
+        Path fixture = root.resolve("deploy/local/demo/capaian-2024-63.10-p3ap2kb-2.08.tsv");
         byte[] body = Files.readAllBytes(fixture);
         List<Double> ms = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

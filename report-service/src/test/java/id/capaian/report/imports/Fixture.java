@@ -14,7 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The seed's table (shared/fixtures, or its copy in deploy/local/demo) and the same table in other formats. */
+/** The seed's table (deploy/local/demo; docs/fixtures describes it) and the same table in other formats. */
 final class Fixture {
 
     static final String NAME = "capaian-2024-63.10-p3ap2kb-2.08.tsv";
@@ -29,10 +29,9 @@ final class Fixture {
     }
 
     static String tsv() {
-        Path shared = root().resolve("../shared/fixtures/" + NAME);
         Path copy = root().resolve("deploy/local/demo/" + NAME);
         try {
-            return Files.readString(Files.exists(shared) ? shared : copy, StandardCharsets.UTF_8);
+            return Files.readString(copy, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * The seed's table III.11 as a {@link CapaianTable}, built from shared/fixtures (found through the system
+ * The seed's table III.11 as a {@link CapaianTable}, built from deploy/local/demo (found through the system
  * property {@code capaian.root}, else the copy in src/test/resources/fixtures), with the anggaran of every
  * kegiatan and program as the fixture states it (the sums of their children) and the TOTAL the sum of the
  * programs.
@@ -37,7 +37,7 @@ public final class Fixture {
     public static String tsv() {
         String root = System.getProperty("capaian.root");
         if (root != null) {
-            Path p = Path.of(root, "..", "shared", "fixtures", FILE);
+            Path p = Path.of(root, "deploy", "local", "demo", FILE);
             if (Files.isReadable(p)) {
                 try {
                     return Files.readString(p, StandardCharsets.UTF_8);

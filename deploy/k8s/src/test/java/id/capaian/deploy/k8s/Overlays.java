@@ -1,26 +1,19 @@
 package id.capaian.deploy.k8s;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The overlays under deploy/k8s/overlays, each rendered once per test run with {@code kubectl kustomize}
- * (the same renderer {@code kubectl apply -k} uses), as a list of YAML documents.
+ * The overlays under deploy/k8s/overlays, each rendered once per test run by {@link Kustomize} (the subset of
+ * kustomize they use, in Java: no kubectl needed), as a list of objects. {@code KustomizeEquivalenceTest} proves the
+ * rendering equal to {@code kubectl kustomize} (what {@code kubectl apply -k} applies) wherever kubectl is installed.
  */
 final class Overlays {
 
@@ -31,7 +24,6 @@ final class Overlays {
             .toAbsolutePath().normalize();
     static final List<String> SERVICES = List.of("budget-service", "indicator-service", "report-service");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<String, List<JsonNode>> RENDERED = new ConcurrentHashMap<>();
 
     private Overlays() {
@@ -74,56 +66,10 @@ final class Overlays {
     }
 
     private static List<JsonNode> kustomize(String overlay) {
-        Path dir = K8S_DIR.resolve("overlays").resolve(overlay);
-        ProcessBuilder pb = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectErrorStream(false);
-        Process process;
-        try {
-            process = pb.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("""
-                    kubectl is not on the PATH, and these tests render the overlays with `kubectl kustomize`.
-                    Install kubectl 1.27 or newer (kustomize v5 is built in), for example on Debian:
-                      apt-get install -y kubectl   (from the Kubernetes apt repository, pkgs.k8s.io)
-                    or put a kubectl binary on the PATH. No cluster is needed: rendering works offline.""", e);
+        List<JsonNode> objects = List.copyOf(Kustomize.build(K8S_DIR.resolve("overlays").resolve(overlay)));
+        if (objects.isEmpty()) {
+            throw new IllegalStateException("overlay " + overlay + " rendered nothing");
         }
-        try (InputStream out = process.getInputStream(); InputStream err = process.getErrorStream()) {
-            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-            Thread drain = new Thread(() -> {
-                try {
-                    err.transferTo(stderr);
-                } catch (IOException ignored) {
-                    // the exit code tells
-                }
-            });
-            drain.start();
-            byte[] yaml = out.readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("kubectl kustomize " + dir + " did not finish in 120 s");
-            }
-            drain.join();
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " failed (exit " + process.exitValue() + "):\n"
-                        + stderr.toString(StandardCharsets.UTF_8));
-            }
-            List<JsonNode> objects = new ArrayList<>();
-            try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-                while (docs.hasNext()) {
-                    JsonNode doc = docs.next();
-                    if (doc != null && !doc.isNull() && !doc.isEmpty()) {
-                        objects.add(doc);
-                    }
-                }
-            }
-            if (objects.isEmpty()) {
-                throw new IllegalStateException("kubectl kustomize " + dir + " rendered nothing");
-            }
-            return List.copyOf(objects);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the output of kubectl kustomize " + dir, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return objects;
     }
 }

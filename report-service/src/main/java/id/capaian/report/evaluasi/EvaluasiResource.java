@@ -183,7 +183,7 @@ public class EvaluasiResource {
             schema = @Schema(implementation = Catatan.class), examples = @ExampleObject(name = "catatan", value = CATATAN_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Not JSON, or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "triwulan", value = P400)))
-    @APIResponse(responseCode = "409", description = "Triwulan sudah DIEVALUASI, atau tahun terkunci", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "The triwulan is DIEVALUASI already, or the year is locked", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "dievaluasi", value = P409_CATATAN)))
     @APIResponse(responseCode = "422", description = "A note too long", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
@@ -229,7 +229,7 @@ public class EvaluasiResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "triwulan", value = P400)))
     @APIResponse(responseCode = "403", description = "The caller's roles may not set that status", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "operator", value = P403)))
-    @APIResponse(responseCode = "409", description = "Transisi tidak diizinkan, atau tahun terkunci", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "A transition not allowed, or the year is locked", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "transisi", value = P409_STATUS)))
     @APIResponse(responseCode = "422", description = "An unknown status, no alasan when reopening, or one too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),

@@ -56,14 +56,14 @@ public class LaporanResource {
               {"kode": "2.08.02", "level": "PROGRAM", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan",
                "indikator": [{"nomor": 1, "nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten", "satuan": "%",
                  "polaritas": "positif", "rumus": null, "target": 65, "realisasi": 27.54, "capaian": 42.37, "predikat": "Sangat Rendah"}],
-               "anggaran": {"pagu": 1538412800.00, "realisasi": 1447984582.00, "capaian": 94.12, "sisa": 90428218.00},
+               "anggaran": {"paguMurni": 1538412800.00, "pagu": 1538412800.00, "realisasi": 1447984582.00, "capaian": 94.12, "sisa": 90428218.00},
                "kebijakan": "Menyusun kebijakan Peraturan Daerah tentang PPRG", "permasalahan": null, "upaya": null, "tindakLanjut": null},
               {"kode": "2.08.07.2.01.0091", "level": "SUB_KEGIATAN", "uraian": "Penguatan Kerja Sama Lintas Perangkat Daerah …",
                "indikator": [{"nomor": 1, "nama": "Jumlah kegiatan pencegahan kekerasan terhadap anak terpadu", "satuan": "kegiatan",
                  "polaritas": "positif", "rumus": null, "target": 28, "realisasi": 28, "capaian": 100.00, "predikat": "Sangat Tinggi"}],
-               "anggaran": {"pagu": 0.00, "realisasi": 0.00, "capaian": null, "sisa": 0.00},
+               "anggaran": {"paguMurni": 0.00, "pagu": 0.00, "realisasi": 0.00, "capaian": null, "sisa": 0.00},
                "kebijakan": null, "permasalahan": null, "upaya": null, "tindakLanjut": null}],
-             "total": {"anggaran": {"pagu": 3555368700.00, "realisasi": 3214176245.00, "capaian": 90.40, "sisa": 341192455.00},
+             "total": {"anggaran": {"paguMurni": 3555368700.00, "pagu": 3555368700.00, "realisasi": 3214176245.00, "capaian": 90.40, "sisa": 341192455.00},
                      "predikat": "Tinggi"}}""";
 
     static final String CSV_EXAMPLE = "No;Kode;Urusan Pemerintahan;Organisasi Perangkat Daerah Pelaksana;Kebijakan;"
@@ -164,7 +164,7 @@ public class LaporanResource {
     @APIResponse(responseCode = "404", description = "No data yet for this OPD, year and urusan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "tidak ada", value = PROBLEM_404)))
-    @APIResponse(responseCode = "406", description = "The Accept header cannot be satisfied oleh bentuk mana pun",
+    @APIResponse(responseCode = "406", description = "The Accept header cannot be satisfied by any form",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "accept", value = PROBLEM_406)))
     public Response capaian(

@@ -26,6 +26,18 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** What the tests check of every response (the OpenAPI contract, see Suite); none by default (the benchmark). */
+    public interface Check {
+        void check(String method, String url, Response response);
+    }
+
+    private static volatile Check check = (method, url, response) -> { };
+
+    /** Has every later response of every Http checked by {@code c}; its AssertionError reaches the caller. */
+    public static void checkEveryResponse(Check c) {
+        check = c;
+    }
+
     private final HttpClient client;
     /** URL -> the token to send with it, or null for none. */
     private final Function<String, String> tokenFor;
@@ -104,8 +116,8 @@ public final class Http {
         HttpRequest r = request(url).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30)).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
         return client.sendAsync(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .thenApply(res -> new Response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(),
-                        System.nanoTime() - t0));
+                .thenApply(res -> checked(r, new Response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""),
+                        res.body(), System.nanoTime() - t0)));
     }
 
     /** A request to {@code url} with its bearer token, if any. */
@@ -118,11 +130,18 @@ public final class Http {
         return b;
     }
 
+    private static Response checked(HttpRequest request, Response response) {
+        check.check(request.method(), request.uri().toString(), response);
+        return response;
+    }
+
     private Response send(HttpRequest.Builder b) {
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> res = client.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(), System.nanoTime() - t0);
+            HttpRequest r = b.timeout(Duration.ofSeconds(120)).build();
+            HttpResponse<String> res = client.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return checked(r, new Response(res.statusCode(), res.headers().firstValue("Content-Type").orElse(""), res.body(),
+                    System.nanoTime() - t0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package id.capaian.systemtest;
 
 import id.capaian.testing.LocalInfrastructure;
+import id.capaian.testing.OpenApiResponses;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,26 @@ public final class Suite implements BeforeAllCallback {
         return Path.of("target", "suite", name + ".log").toAbsolutePath();
     }
 
+    /**
+     * Every response the tests receive from an /api operation must be one its service's committed OpenAPI
+     * document allows (status, content type, and the schema of a JSON body); a violation fails the call.
+     */
+    static void checkResponsesAgainstTheContracts() {
+        List<OpenApiResponses> documents = List.of("budget-service", "indicator-service", "report-service").stream()
+                .map(s -> OpenApiResponses.of(root().resolve(s + "/openapi.yaml"))).toList();
+        Http.checkEveryResponse((method, url, r) -> documents.stream().filter(d -> d.describes(method, url)).findFirst()
+                .ifPresent(d -> {
+                    List<String> wrong = d.violations(method, url, r.status(), r.contentType(), r.body());
+                    if (!wrong.isEmpty()) {
+                        throw new AssertionError("The response breaks the contract " + d.document() + ":\n  "
+                                + String.join("\n  ", wrong) + "\nBody: "
+                                + (r.body().length() > 2000 ? r.body().substring(0, 2000) + "…" : r.body()));
+                    }
+                }));
+    }
+
     void start() {
+        checkResponsesAgainstTheContracts();
         Map<String, String> config = infra.start();
         pgPort = Integer.parseInt(config.get("capaian.db.port"));
         kafka = config.get("kafka.bootstrap.servers");

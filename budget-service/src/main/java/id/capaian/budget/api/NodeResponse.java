@@ -9,7 +9,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Node", description = "A node with its sums. pagu, paguMurni and realisasi of a kegiatan, program or urusan are the "
         + "sums of its sub kegiatan; capaianKeuangan = realisasi / pagu x 100 (half-up, 2 decimals), null when the pagu "
-        + "is 0; sisa = pagu - realisasi.")
+        + "is 0; sisa = pagu - realisasi.", requiredProperties = {"kode", "level", "uraian", "pagu", "paguMurni", "realisasi",
+                "capaianKeuangan", "sisa", "renstra", "children"})
 public record NodeResponse(
         @Schema(example = "2.08.02.2.01.0003") String kode,
         @Schema(example = "SUB_KEGIATAN") Level level,

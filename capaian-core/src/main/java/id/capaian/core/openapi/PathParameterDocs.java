@@ -24,9 +24,9 @@ public class PathParameterDocs implements OASFilter {
 
     static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     static final Map<String, String[]> KNOWN = Map.of(
-            "pemda", new String[] {"63.10", "Kode pemda: kabupaten/kota (63.10) atau provinsi (63)"},
-            "tahun", new String[] {"2024", "Tahun anggaran, 2000..2100"},
-            "opd", new String[] {"P3AP2KB", "Kode OPD"});
+            "pemda", new String[] {"63.10", "Kode pemda: a kabupaten/kota (63.10) or a provinsi (63)"},
+            "tahun", new String[] {"2024", "Tahun anggaran (budget year), 2000..2100"},
+            "opd", new String[] {"P3AP2KB", "OPD code"});
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

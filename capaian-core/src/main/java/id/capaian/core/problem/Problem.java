@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An RFC 9457 problem detail, the body of every error answer of every Capaian service. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem detail (media type application/problem+json).",
+        requiredProperties = {"type", "title", "status"},
         example = """
                 {"type": "/problems/realisasi-melebihi-pagu", "title": "Realisasi melebihi pagu", "status": 422,
                  "detail": "Realisasi 80.000.000,00 melebihi pagu 73.810.300,00",

@@ -10,34 +10,34 @@ import java.math.BigDecimal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One indicator of a node as the client states it. */
-@Schema(name = "IndikatorRequest", description = "Satu indikator kinerja sebuah node.",
+@Schema(name = "IndikatorRequest", description = "One performance indicator of a node.",
         example = """
                 {"nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten", "satuan": "%",
                  "polaritas": "positif", "target": 65, "agregasi": "akhir", "renstra": {"target": 90, "realisasiSebelumnya": 70}}""")
 public record IndikatorRequest(
-        @Schema(required = true, description = "Nama indikator, tidak boleh kosong", maxLength = IndicatorRules.NAMA_MAX,
+        @Schema(required = true, description = "Indicator name, not empty", maxLength = IndicatorRules.NAMA_MAX,
                 example = "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten")
         String nama,
-        @Schema(required = true, description = "Satuan, teks bebas tidak kosong (%, dokumen, orang, indeks, …)",
+        @Schema(required = true, description = "Satuan (unit), free non-empty text (%, dokumen, orang, indeks, …)",
                 maxLength = IndicatorRules.SATUAN_MAX, example = "%")
         String satuan,
         @Schema(required = true, enumeration = {"positif", "negatif"},
-                description = "positif: makin tinggi makin baik; negatif: makin rendah makin baik", example = "positif")
+                description = "positif: higher is better; negatif: lower is better", example = "positif")
         String polaritas,
         @Schema(nullable = true, enumeration = {"rasio", "selisih"},
-                description = "Hanya untuk polaritas negatif: rasio (bawaan) target/realisasi×100, "
-                        + "selisih (2×target−realisasi)/target×100")
+                description = "Negative polarity only: rasio (the default) target/realisasi×100, selisih "
+                        + "(2×target−realisasi)/target×100")
         String rumus,
         @Schema(required = true, minimum = "0", maximum = "1000000000000000", exclusiveMaximum = true,
-                description = "Target, angka JSON, paling banyak 4 desimal", example = "65")
+                description = "Target, a JSON number, at most 4 decimals", example = "65")
         BigDecimal target,
         @Schema(nullable = true, enumeration = {"jumlah", "akhir"},
-                description = "Cara nilai bulanan dijumlahkan dalam setahun (Evaluasi Renja): jumlah untuk hal yang "
-                        + "dihitung (dokumen, orang, kegiatan), akhir (bawaan) untuk tingkat (persen, indeks, rasio). "
-                        + "Indikator berpolaritas negatif selalu akhir.", example = "akhir")
+                description = "How the monthly values add up over the year (Evaluasi Renja): jumlah for things "
+                        + "counted (dokumen, orang, kegiatan), akhir (the default) for levels (persen, indeks, rasio). "
+                        + "An indicator of negative polarity is always akhir.", example = "akhir")
         String agregasi,
-        @Schema(nullable = true, description = "Target Renstra PD dan realisasinya sampai tahun lalu (Formulir E.81 "
-                + "kolom 5 dan 6); tidak disebut berarti tidak ada (seperti rumus: PUT menyatakan keadaan lengkap)")
+        @Schema(nullable = true, description = "Renstra PD target and its realisasi up to last year (Formulir E.81 "
+                + "columns 5 and 6); absent means none (like rumus: a PUT states the whole state)")
         RenstraRequest renstra) {
 
     IndikatorSpec toSpec(Violations v, String field) {

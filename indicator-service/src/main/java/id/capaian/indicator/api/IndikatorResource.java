@@ -50,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/api/v1/indikator/{pemda}/{tahun}/{opd}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Indikator", description = "Indikator kinerja (fisik) setiap node: target, realisasi bulanan, capaian dan predikat")
+@Tag(name = "Indikator", description = "Performance (physical) indicators of every node: target, monthly realisasi, capaian and predikat")
 public class IndikatorResource {
 
     static final String PROBLEM = Problem.MEDIA_TYPE;
@@ -62,25 +62,25 @@ public class IndikatorResource {
     @Inject IndicatorService service;
     @Inject ObjectMapper json;
 
-    @PathParam("pemda") @Parameter(description = "Kode pemda", example = "63.10", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2}(\\.\\d{2})?$"))
+    @PathParam("pemda") @Parameter(description = "Pemda code", example = "63.10", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{2}(\\.\\d{2})?$"))
     String pemda;
-    @PathParam("tahun") @Parameter(description = "Tahun anggaran, 2000 sampai 2100", example = "2024")
+    @PathParam("tahun") @Parameter(description = "Tahun anggaran (budget year), 2000 to 2100", example = "2024")
     int tahun;
-    @PathParam("opd") @Parameter(description = "Kode OPD", example = "P3AP2KB", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z0-9][A-Z0-9_-]{0,31}$"))
+    @PathParam("opd") @Parameter(description = "OPD code", example = "P3AP2KB", schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Z0-9][A-Z0-9_-]{0,31}$"))
     String opd;
 
     @GET
     @Requires(Action.READ)
-    @Operation(operationId = "daftarIndikator", summary = "Semua indikator DPA",
-            description = "Setiap indikator hidup OPD-tahun ini dalam urutan kode, dengan target, realisasi bulan terakhir "
-                    + "(atau sampai ?bulan=), capaian dan predikat.")
-    @APIResponse(responseCode = "200", description = "Indikator dalam urutan kode lalu nomor",
+    @Operation(operationId = "daftarIndikator", summary = "All indicators of a DPA",
+            description = "Every live indicator of this OPD-year in code order, with target, realisasi of the latest "
+                    + "month (or up to ?bulan=), capaian and predikat.")
+    @APIResponse(responseCode = "200", description = "Indicators in code, then nomor, order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
-    @APIResponse(responseCode = "422", description = "pemda, tahun, opd atau bulan tidak valid",
+    @APIResponse(responseCode = "422", description = "Malformed pemda, tahun, opd or bulan",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<IndikatorResponse> list(
-            @QueryParam("bulan") @Parameter(description = "Realisasi sampai bulan ini (1..12); bawaan: bulan terakhir", example = "12")
+            @QueryParam("bulan") @Parameter(description = "Realisasi up to this month (1..12); default: the latest month", example = "12")
             Integer bulan) {
         Violations v = new Violations();
         Dpa dpa = Dpa.of(v, pemda, tahun, opd);
@@ -93,29 +93,29 @@ public class IndikatorResource {
     @Requires(Action.BULK_WRITE)
     @Path("/nodes")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "simpanIndikatorNode", summary = "Simpan daftar lengkap indikator node",
-            description = "Untuk setiap node yang disebut: daftar lengkap indikatornya (butir ke-i = nomor i+1) dan sasarannya "
-                    + "(program saja); indikator di luar daftar dihapus (atau dipertahankan apa adanya dengan "
-                    + "lainnya=pertahankan, seperti impor tabel), isian opsional yang tidak disebut (rumus, renstra, "
-                    + "sasaran) dikosongkan, agregasi kembali ke akhir. Satu transaksi, idempoten: yang tidak berubah tidak "
-                    + "menerbitkan event; sasaran yang berubah mengumumkan ulang semua indikator node itu.")
+    @Operation(operationId = "simpanIndikatorNode", summary = "Store the complete indicator lists of nodes",
+            description = "For every node named: the complete list of its indicators (item i = nomor i+1) and its "
+                    + "sasaran (programs only); indicators not in the list are removed (or kept as they are with "
+                    + "lainnya=pertahankan, as the table import does), optional fields not given (rumus, renstra, "
+                    + "sasaran) are cleared, and agregasi goes back to akhir. One transaction, idempotent: what does "
+                    + "not change publishes no event; a changed sasaran announces all of the node's indicators again.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = NodeRequest.class),
             examples = @ExampleObject(name = "ARG", value = """
                     [{"kode": "2.08.02", "indikator": [{"nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
                       "satuan": "%", "polaritas": "positif", "target": 65}]}]""")))
-    @APIResponse(responseCode = "200", description = "Indikator hidup node-node itu",
+    @APIResponse(responseCode = "200", description = "The live indicators of those nodes",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Isi bukan JSON atau tipe salah",
+    @APIResponse(responseCode = "400", description = "Body not JSON, or wrong types",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Isi terlalu besar",
+    @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Isian tidak valid, misalnya [0].indikator[0].target; tidak ada yang ditulis",
+    @APIResponse(responseCode = "422", description = "Invalid fields, e.g. [0].indikator[0].target; nothing written",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<IndikatorResponse> putNodes(
-            @QueryParam("lainnya") @Parameter(description = "Indikator hidup di luar daftar: hapus (bawaan) atau "
-                    + "pertahankan", schema = @Schema(type = SchemaType.STRING, enumeration = {"hapus", "pertahankan"}))
+            @QueryParam("lainnya") @Parameter(description = "Live indicators not in the list: hapus (remove, the "
+                    + "default) or pertahankan (keep)", schema = @Schema(type = SchemaType.STRING, enumeration = {"hapus", "pertahankan"}))
             String lainnya,
             List<NodeRequest> body) {
         Violations v = new Violations();
@@ -144,17 +144,17 @@ public class IndikatorResource {
     @GET
     @Requires(Action.READ)
     @Path("/nodes/{kode}")
-    @Operation(operationId = "indikatorNode", summary = "Indikator satu node")
-    @APIResponse(responseCode = "200", description = "Indikator hidup node itu, urut nomor",
+    @Operation(operationId = "indikatorNode", summary = "The indicators of one node")
+    @APIResponse(responseCode = "200", description = "The node's live indicators, in nomor order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
-    @APIResponse(responseCode = "404", description = "Node tanpa indikator",
+    @APIResponse(responseCode = "404", description = "A node without indicators",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "pemda, tahun, opd, kode atau bulan tidak valid",
+    @APIResponse(responseCode = "422", description = "Malformed pemda, tahun, opd, kode or bulan",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<IndikatorResponse> node(
-            @PathParam("kode") @Parameter(description = "Kode nomenklatur", example = "2.08.02") String kode,
-            @QueryParam("bulan") @Parameter(description = "Realisasi sampai bulan ini (1..12)", example = "12") Integer bulan) {
+            @PathParam("kode") @Parameter(description = "Nomenclature code", example = "2.08.02") String kode,
+            @QueryParam("bulan") @Parameter(description = "Realisasi up to this month (1..12)", example = "12") Integer bulan) {
         Violations v = new Violations();
         Dpa dpa = Dpa.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.kode(v, "kode", kode);
@@ -166,12 +166,12 @@ public class IndikatorResource {
     @DELETE
     @Requires(Action.WRITE)
     @Path("/nodes/{kode}/indikator/{nomor}")
-    @Operation(operationId = "hapusIndikator", summary = "Hapus satu indikator",
-            description = "Diumumkan sekali lagi dengan removed: true dan versi yang lebih tinggi.")
-    @APIResponse(responseCode = "204", description = "Dihapus")
-    @APIResponse(responseCode = "404", description = "Indikator tidak ada",
+    @Operation(operationId = "hapusIndikator", summary = "Remove one indicator",
+            description = "Announced once more with removed: true and a higher version.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such indicator",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "pemda, tahun, opd, kode atau nomor tidak valid",
+    @APIResponse(responseCode = "422", description = "Malformed pemda, tahun, opd, kode or nomor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public void remove(
             @PathParam("kode") @Parameter(example = "2.08.02") String kode,
@@ -188,29 +188,29 @@ public class IndikatorResource {
     @Requires(Action.WRITE)
     @Path("/nodes/{kode}/indikator/{nomor}/realisasi/{bulan}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(operationId = "simpanRealisasiIndikator", summary = "Realisasi satu indikator sampai akhir bulan",
-            description = "Nilai yang dicapai sampai akhir bulan itu (idempoten). application/json: {\"nilai\": 27.54} "
-                    + "dengan angka JSON. text/plain: angka format Indonesia, koma desimal dan titik ribuan (27,54; 1.250). "
-                    + "Bulan yang sudah ditutup menjawab 409 bulan-tertutup.")
+    @Operation(operationId = "simpanRealisasiIndikator", summary = "Realisasi of one indicator by the end of a month",
+            description = "Value reached by the end of that month (idempotent). application/json: {\"nilai\": 27.54} "
+                    + "with a JSON number. text/plain: a number in Indonesian format, decimal comma and thousands "
+                    + "dot (27,54; 1.250). A closed month answers 409 bulan-tertutup.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NilaiRequest.class),
                     examples = @ExampleObject(name = "ARG", value = "{\"nilai\": 27.54}")),
             @Content(mediaType = MediaType.TEXT_PLAIN,
                     schema = @Schema(type = SchemaType.STRING, pattern = "^-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d+)?$",
-                            description = "Angka format Indonesia"),
+                            description = "A number in Indonesian format"),
                     examples = @ExampleObject(name = "ARG", value = "27,54"))})
-    @APIResponse(responseCode = "200", description = "Indikator dengan realisasi, capaian dan predikat terbaru",
+    @APIResponse(responseCode = "200", description = "The indicator with its latest realisasi, capaian and predikat",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndikatorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Isi bukan JSON, atau teks yang bukan angka",
+    @APIResponse(responseCode = "400", description = "Body not JSON, or text that is not a number",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Indikator tidak ada",
+    @APIResponse(responseCode = "404", description = "No such indicator",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Bulan sudah ditutup setelah evaluasi triwulan (bulan-tertutup)",
+    @APIResponse(responseCode = "409", description = "The month is closed, after its triwulan was evaluated (bulan-tertutup)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bulan-tertutup", value = P409_BULAN)))
-    @APIResponse(responseCode = "415", description = "Jenis isi selain application/json atau text/plain",
+    @APIResponse(responseCode = "415", description = "A content type other than application/json or text/plain",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Nilai negatif, lebih dari 4 desimal atau ≥ 10^15; bulan di luar 1..12",
+    @APIResponse(responseCode = "422", description = "A negative value, more than 4 decimals or ≥ 10^15; bulan outside 1..12",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public IndikatorResponse putRealisasi(
             @PathParam("kode") @Parameter(example = "2.08.02") String kode,
@@ -231,14 +231,14 @@ public class IndikatorResource {
     @GET
     @Requires(Action.READ)
     @Path("/nodes/{kode}/indikator/{nomor}/realisasi")
-    @Operation(operationId = "seriRealisasiIndikator", summary = "Seri realisasi bulanan satu indikator")
-    @APIResponse(responseCode = "200", description = "Bulan-bulan yang dilaporkan, urut bulan",
+    @Operation(operationId = "seriRealisasiIndikator", summary = "The monthly realisasi series of one indicator")
+    @APIResponse(responseCode = "200", description = "The reported months, in month order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = RealisasiBulan.class),
                     examples = @ExampleObject(name = "ARG", value = "[{\"bulan\": 6, \"nilai\": 12.5}, {\"bulan\": 12, \"nilai\": 27.54}]")))
-    @APIResponse(responseCode = "404", description = "Indikator tidak ada",
+    @APIResponse(responseCode = "404", description = "No such indicator",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "pemda, tahun, opd, kode atau nomor tidak valid",
+    @APIResponse(responseCode = "422", description = "Malformed pemda, tahun, opd, kode or nomor",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<RealisasiBulan> series(
             @PathParam("kode") @Parameter(example = "2.08.02") String kode,
@@ -256,25 +256,25 @@ public class IndikatorResource {
     @Requires(Action.BULK_WRITE)
     @Path("/realisasi/{bulan}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "simpanRealisasiBanyak", summary = "Realisasi banyak indikator untuk satu bulan",
-            description = "Satu transaksi: semua indikator harus ada, kalau tidak tidak ada yang ditulis. Idempoten. "
-                    + "Bulan yang sudah ditutup menjawab 409 bulan-tertutup.")
+    @Operation(operationId = "simpanRealisasiBanyak", summary = "Realisasi of many indicators for one month",
+            description = "One transaction: every indicator must exist, else nothing is written. Idempotent. A closed "
+                    + "month answers 409 bulan-tertutup.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = RealisasiRequest.class),
             examples = @ExampleObject(name = "ARG", value = "[{\"kode\": \"2.08.02\", \"nomor\": 1, \"nilai\": 27.54}]")))
-    @APIResponse(responseCode = "200", description = "Indikator-indikator itu dengan capaian terbaru, dalam urutan permintaan",
+    @APIResponse(responseCode = "200", description = "Those indicators with their latest capaian, in the request's order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = IndikatorResponse.class)))
-    @APIResponse(responseCode = "400", description = "Isi bukan JSON atau tipe salah",
+    @APIResponse(responseCode = "400", description = "Body not JSON, or wrong types",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Satu atau lebih indikator tidak ada (semua disebut di errors)",
+    @APIResponse(responseCode = "404", description = "One or more indicators do not exist (all named in errors)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Bulan sudah ditutup setelah evaluasi triwulan (bulan-tertutup)",
+    @APIResponse(responseCode = "409", description = "The month is closed, after its triwulan was evaluated (bulan-tertutup)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bulan-tertutup", value = P409_BULAN)))
-    @APIResponse(responseCode = "413", description = "Isi terlalu besar",
+    @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Isian tidak valid, misalnya [3].nilai; tidak ada yang ditulis",
+    @APIResponse(responseCode = "422", description = "Invalid fields, e.g. [3].nilai; nothing written",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<IndikatorResponse> putRealisasiBulk(
             @PathParam("bulan") @Parameter(description = "1..12", example = "12") int bulan,
@@ -305,34 +305,34 @@ public class IndikatorResource {
     @Requires(Action.WRITE)
     @Path("/nodes/{kode}/progres/{bulan}")
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
-    @Operation(operationId = "simpanProgresFisik", summary = "Progres fisik satu sub kegiatan sampai akhir bulan",
-            description = "Persen pekerjaan yang selesai sampai akhir bulan itu, 0 sampai 100, paling banyak 2 desimal "
-                    + "(idempoten). Nilai di bawah bulan sebelumnya diterima sebagai koreksi. application/json: "
-                    + "{\"persen\": 45.5} dengan angka JSON. text/plain: angka format Indonesia (45,5). Bulan yang sudah "
-                    + "ditutup menjawab 409 bulan-tertutup.")
+    @Operation(operationId = "simpanProgresFisik", summary = "Physical progress of one sub kegiatan by the end of a month",
+            description = "Percent of the work done by the end of that month, 0 to 100, at most 2 decimals "
+                    + "(idempotent). A value below the previous month's is accepted as a correction. "
+                    + "application/json: {\"persen\": 45.5} with a JSON number. text/plain: a number in Indonesian "
+                    + "format (45,5). A closed month answers 409 bulan-tertutup.")
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersenRequest.class),
                     examples = @ExampleObject(name = "Juni", value = "{\"persen\": 45.5}")),
             @Content(mediaType = MediaType.TEXT_PLAIN,
                     schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{1,3}(,\\d{1,2})?$",
-                            description = "Angka format Indonesia, koma desimal"),
+                            description = "A number in Indonesian format, decimal comma"),
                     examples = @ExampleObject(name = "Juni", value = "45,5"))})
-    @APIResponse(responseCode = "200", description = "Seri progres fisik sub kegiatan itu setelah ditulis, urut bulan",
+    @APIResponse(responseCode = "200", description = "The sub kegiatan's physical progress series after the write, in month order",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProgresBulan.class),
                     examples = @ExampleObject(name = "Juni", value = "[{\"bulan\": 6, \"persen\": 45.50}]")))
-    @APIResponse(responseCode = "400", description = "Isi bukan JSON",
+    @APIResponse(responseCode = "400", description = "Body not JSON",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Bulan sudah ditutup setelah evaluasi triwulan (bulan-tertutup)",
+    @APIResponse(responseCode = "409", description = "The month is closed, after its triwulan was evaluated (bulan-tertutup)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bulan-tertutup", value = P409_BULAN)))
-    @APIResponse(responseCode = "415", description = "Jenis isi selain application/json atau text/plain",
+    @APIResponse(responseCode = "415", description = "A content type other than application/json or text/plain",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "persen bukan angka 0 sampai 100 dengan paling banyak 2 desimal; kode "
-            + "bukan sub kegiatan; bulan di luar 1..12. Tidak ada yang ditulis",
+    @APIResponse(responseCode = "422", description = "persen not a number from 0 to 100 with at most 2 decimals; kode "
+            + "not a sub kegiatan; bulan outside 1..12. Nothing written",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<ProgresBulan> putProgres(
-            @PathParam("kode") @Parameter(description = "Kode sub kegiatan", example = "2.08.02.2.01.0001") String kode,
+            @PathParam("kode") @Parameter(description = "Sub kegiatan code", example = "2.08.02.2.01.0001") String kode,
             @PathParam("bulan") @Parameter(description = "1..12", example = "6") int bulan,
             HttpHeaders headers, String body) throws JsonProcessingException {
         Violations v = new Violations();
@@ -347,16 +347,16 @@ public class IndikatorResource {
     @GET
     @Requires(Action.READ)
     @Path("/nodes/{kode}/progres")
-    @Operation(operationId = "seriProgresFisik", summary = "Seri progres fisik bulanan satu sub kegiatan")
-    @APIResponse(responseCode = "200", description = "Bulan-bulan yang dilaporkan, urut bulan; kosong bila belum ada",
+    @Operation(operationId = "seriProgresFisik", summary = "The monthly physical progress series of one sub kegiatan")
+    @APIResponse(responseCode = "200", description = "The reported months, in month order; empty when none yet",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ProgresBulan.class),
                     examples = @ExampleObject(name = "Juni dan Desember",
                             value = "[{\"bulan\": 6, \"persen\": 45.50}, {\"bulan\": 12, \"persen\": 100.00}]")))
-    @APIResponse(responseCode = "422", description = "pemda, tahun, opd tidak valid, atau kode bukan sub kegiatan",
+    @APIResponse(responseCode = "422", description = "Malformed pemda, tahun or opd, or a kode that is not a sub kegiatan",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<ProgresBulan> progres(
-            @PathParam("kode") @Parameter(description = "Kode sub kegiatan", example = "2.08.02.2.01.0001") String kode) {
+            @PathParam("kode") @Parameter(description = "Sub kegiatan code", example = "2.08.02.2.01.0001") String kode) {
         Violations v = new Violations();
         Dpa dpa = Dpa.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.subKegiatan(v, "kode", kode);
@@ -368,25 +368,25 @@ public class IndikatorResource {
     @Requires(Action.BULK_WRITE)
     @Path("/progres/{bulan}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "simpanProgresFisikBanyak", summary = "Progres fisik banyak sub kegiatan untuk satu bulan",
-            description = "Untuk impor. Satu transaksi: setiap kesalahan disebut dengan indeksnya dan tidak ada yang ditulis. "
-                    + "Idempoten per butir.")
+    @Operation(operationId = "simpanProgresFisikBanyak", summary = "Physical progress of many sub kegiatan for one month",
+            description = "For imports. One transaction: every error is named with its index and nothing is written. "
+                    + "Idempotent per item.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = ProgresRequest.class),
             examples = @ExampleObject(name = "Juni", value = "[{\"kode\": \"2.08.02.2.01.0001\", \"persen\": 45.5}, "
                     + "{\"kode\": \"2.08.02.2.01.0002\", \"persen\": 60}]")))
-    @APIResponse(responseCode = "200", description = "Ditulis (atau sudah demikian)",
+    @APIResponse(responseCode = "200", description = "Written (or already so)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WriteSummary.class),
                     examples = @ExampleObject(name = "baru", value = "{\"created\": 2, \"updated\": 0, \"unchanged\": 0, \"events\": 2}")))
-    @APIResponse(responseCode = "400", description = "Isi bukan JSON atau bukan larik",
+    @APIResponse(responseCode = "400", description = "Body not JSON, or not an array",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Bulan sudah ditutup setelah evaluasi triwulan (bulan-tertutup)",
+    @APIResponse(responseCode = "409", description = "The month is closed, after its triwulan was evaluated (bulan-tertutup)",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bulan-tertutup", value = P409_BULAN)))
-    @APIResponse(responseCode = "413", description = "Isi terlalu besar",
+    @APIResponse(responseCode = "413", description = "Body too large",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Isian tidak valid, misalnya [3].persen atau [1].kode (bukan sub kegiatan, "
-            + "atau disebut dua kali); tidak ada yang ditulis",
+    @APIResponse(responseCode = "422", description = "Invalid fields, e.g. [3].persen or [1].kode (not a sub kegiatan, "
+            + "or named twice); nothing written",
             content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public WriteSummary putProgresBulk(
             @PathParam("bulan") @Parameter(description = "1..12", example = "6") int bulan,

@@ -24,18 +24,18 @@ public record IndikatorResponse(
         @Schema(enumeration = {"positif", "negatif"}, example = "positif") String polaritas,
         @Schema(nullable = true, enumeration = {"rasio", "selisih"}) String rumus,
         @Schema(example = "65") BigDecimal target,
-        @Schema(nullable = true, description = "Nilai bulan terakhir yang dilaporkan (sampai bulan yang diminta)",
+        @Schema(nullable = true, description = "Value of the latest reported month (up to the month asked for)",
                 example = "27.54") BigDecimal realisasi,
-        @Schema(nullable = true, description = "Bulan realisasi itu", example = "12") Integer bulan,
-        @Schema(nullable = true, description = "Capaian fisik dalam persen, 2 desimal; null bila tidak terdefinisi "
-                + "(tanpa realisasi, target 0 berpolaritas positif, realisasi 0 berpolaritas negatif)",
+        @Schema(nullable = true, description = "The month of that realisasi", example = "12") Integer bulan,
+        @Schema(nullable = true, description = "Physical capaian in percent, 2 decimals; null when undefined (no "
+                + "realisasi, a target of 0 with positive polarity, a realisasi of 0 with negative polarity)",
                 example = "42.37") BigDecimal capaian,
         @Schema(nullable = true, enumeration = {"Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"},
-                description = "Predikat Permendagri 86/2017 dari capaian", example = "Sangat Rendah") String predikat,
-        @Schema(enumeration = {"jumlah", "akhir"}, description = "Cara nilai bulanan dijumlahkan dalam setahun",
+                description = "Predikat of the capaian (Permendagri 86/2017)", example = "Sangat Rendah") String predikat,
+        @Schema(enumeration = {"jumlah", "akhir"}, description = "How the monthly values add up over the year",
                 example = "akhir") String agregasi,
-        @Schema(nullable = true, description = "Nilai Renstra PD; null bila tidak ada") Renstra renstra,
-        @Schema(nullable = true, description = "Sasaran program node ini; null bila tidak ada",
+        @Schema(nullable = true, description = "Renstra PD values; null when none") Renstra renstra,
+        @Schema(nullable = true, description = "Sasaran of this node's program; null when none",
                 example = "Meningkatnya pengarusutamaan gender dalam pembangunan daerah") String sasaran) {
 
     static IndikatorResponse of(Indicator i, Integer asOf) {

@@ -9,6 +9,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * sets it here and in budget-service.
  */
 @Path("/api/v1/indikator/{pemda}/{tahun}/kunci")
-@Tag(name = "Kunci", description = "Kunci tahun: selama terkunci, indikator pemda-tahun itu (atau satu OPD-nya) tidak dapat diubah")
+@Tag(name = "Kunci", description = "Year lock: while locked, the indicators of that pemda-year (or one OPD of it) cannot change")
 public class KunciResource extends YearLockResource {
 }

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "NilaiRequest", example = "{\"nilai\": 27.54}")
 public record NilaiRequest(
         @Schema(required = true, minimum = "0", maximum = "1000000000000000", exclusiveMaximum = true,
-                description = "Nilai yang dicapai sampai akhir bulan itu, angka JSON, paling banyak 4 desimal",
+                description = "Value reached by the end of that month, a JSON number, at most 4 decimals",
                 example = "27.54")
         BigDecimal nilai) {
 }

@@ -11,18 +11,18 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A node and its complete indicator list. */
-@Schema(name = "NodeRequest", description = "Daftar lengkap indikator sebuah node; butir ke-i menjadi nomor i+1, "
-        + "indikator di luar daftar dihapus.",
+@Schema(name = "NodeRequest", description = "The complete list of a node's indicators; item i becomes nomor i+1, "
+        + "indicators not in the list are removed.",
         example = """
                 {"kode": "2.08.02", "indikator": [{"nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten",
                  "satuan": "%", "polaritas": "positif", "target": 65}]}""")
 public record NodeRequest(
-        @Schema(required = true, description = "Kode nomenklatur program, kegiatan atau sub kegiatan", example = "2.08.02")
+        @Schema(required = true, description = "Nomenclature code of a program, kegiatan or sub kegiatan", example = "2.08.02")
         String kode,
-        @Schema(required = true, description = "Daftar lengkap indikator node ini (boleh kosong: semua dihapus)")
+        @Schema(required = true, description = "The complete list of this node's indicators (may be empty: all removed)")
         List<IndikatorRequest> indikator,
         @Schema(nullable = true, maxLength = Sasaran.MAX,
-                description = "Sasaran program (Formulir E.81 kolom 2), hanya untuk program; tidak disebut berarti tidak ada",
+                description = "Sasaran of the program (Formulir E.81 column 2), programs only; absent means none",
                 example = "Meningkatnya pengarusutamaan gender dalam pembangunan daerah")
         String sasaran) {
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "PersenRequest", example = "{\"persen\": 45.5}")
 public record PersenRequest(
         @Schema(required = true, implementation = BigDecimal.class, minimum = "0", maximum = "100",
-                description = "Progres fisik pekerjaan sampai akhir bulan itu, persen, angka JSON, paling banyak 2 desimal",
+                description = "Physical progress of the work by the end of that month, percent, a JSON number, at most 2 decimals",
                 example = "45.5")
         JsonNode persen) {
 

@@ -7,6 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "ProgresBulan", example = "{\"bulan\": 6, \"persen\": 45.50}")
 public record ProgresBulan(
         @Schema(minimum = "1", maximum = "12", example = "6") int bulan,
-        @Schema(minimum = "0", maximum = "100", description = "Progres fisik sampai akhir bulan itu, persen, 2 desimal",
+        @Schema(minimum = "0", maximum = "100", description = "Physical progress by the end of that month, percent, 2 decimals",
                 example = "45.50") BigDecimal persen) {
 }

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** One sub kegiatan's physical progress in a bulk request. */
 @Schema(name = "ProgresRequest", example = "{\"kode\": \"2.08.02.2.01.0001\", \"persen\": 45.5}")
 public record ProgresRequest(
-        @Schema(required = true, description = "Kode sub kegiatan", example = "2.08.02.2.01.0001") String kode,
+        @Schema(required = true, description = "Sub kegiatan code", example = "2.08.02.2.01.0001") String kode,
         @Schema(required = true, implementation = BigDecimal.class, minimum = "0", maximum = "100",
-                description = "Progres fisik sampai akhir bulan itu, persen, angka JSON, paling banyak 2 desimal",
+                description = "Physical progress by the end of that month, percent, a JSON number, at most 2 decimals",
                 example = "45.5")
         JsonNode persen) {
 

@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "RealisasiBulan", example = "{\"bulan\": 12, \"nilai\": 27.54}")
 public record RealisasiBulan(
         @Schema(minimum = "1", maximum = "12", example = "12") int bulan,
-        @Schema(description = "Nilai yang dicapai sampai akhir bulan itu", example = "27.54") BigDecimal nilai) {
+        @Schema(description = "Value reached by the end of that month", example = "27.54") BigDecimal nilai) {
 }

@@ -13,7 +13,7 @@ public record RealisasiRequest(
         @Schema(required = true, example = "2.08.02") String kode,
         @Schema(required = true, minimum = "1", example = "1") Integer nomor,
         @Schema(required = true, minimum = "0", maximum = "1000000000000000", exclusiveMaximum = true,
-                description = "Nilai yang dicapai sampai akhir bulan itu, paling banyak 4 desimal", example = "27.54")
+                description = "Value reached by the end of that month, at most 4 decimals", example = "27.54")
         BigDecimal nilai) {
 
     RealisasiSpec toSpec(Violations v, String field) {

@@ -6,6 +6,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who changed which indicator, target or realization of a pemda-year, and when. */
 @Path("/api/v1/indikator/{pemda}/{tahun}/riwayat")
-@Tag(name = "Riwayat", description = "Riwayat perubahan indikator: setiap perubahan yang tersimpan, siapa, kapan, nilai sebelum dan sesudah")
+@Tag(name = "Riwayat", description = "History of indicator changes: every committed change, who, when, values before and after")
 public class RiwayatResource extends AuditTrailResource {
 }

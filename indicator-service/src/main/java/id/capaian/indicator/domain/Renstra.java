@@ -10,14 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * without either has no Renstra (null, never this record with two nulls).
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@Schema(name = "Renstra", description = "Nilai Renstra PD indikator (Formulir E.81 kolom 5 dan 6, K)",
+@Schema(name = "Renstra", description = "Renstra PD values of an indicator (Formulir E.81 columns 5 and 6, K)",
         example = "{\"target\": 90, \"realisasiSebelumnya\": 70}")
 public record Renstra(
         @Schema(nullable = true, minimum = "0", maximum = "1000000000000000", exclusiveMaximum = true,
-                description = "Target Renstra PD pada akhir periode Renstra, paling banyak 4 desimal", example = "90")
+                description = "Renstra PD target at the end of the Renstra period, at most 4 decimals", example = "90")
         BigDecimal target,
         @Schema(nullable = true, minimum = "0", maximum = "1000000000000000", exclusiveMaximum = true,
-                description = "Realisasi capaian Renstra sampai Renja tahun lalu, paling banyak 4 desimal", example = "70")
+                description = "Renstra realisasi up to last year's Renja, at most 4 decimals", example = "70")
         BigDecimal realisasiSebelumnya) {
 
     /** The Renstra of two stored values, null when both are. */

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The narrative columns of the table, owned by the report service. */
 @Path("/api/v1/reports/{pemda}/{tahun}/{opd}/anotasi/{kode}")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Anotasi", description = "Kebijakan (per program), permasalahan, upaya mengatasi permasalahan, tindak lanjut rekomendasi DPRD (per baris)")
+@Tag(name = "Anotasi", description = "Kebijakan (per program), permasalahan, upaya mengatasi permasalahan, tindak lanjut rekomendasi DPRD (per row)")
 public class AnotasiResource {
 
     private static final String EXAMPLE = """
@@ -41,11 +41,11 @@ public class AnotasiResource {
 
     @GET
     @Requires(Action.READ)
-    @Operation(operationId = "getAnotasi", summary = "Anotasi satu baris")
-    @APIResponse(responseCode = "200", description = "Anotasi", content = @Content(schema = @Schema(implementation = Anotasi.class),
+    @Operation(operationId = "getAnotasi", summary = "The annotations of one row")
+    @APIResponse(responseCode = "200", description = "Annotations", content = @Content(schema = @Schema(implementation = Anotasi.class),
             examples = @ExampleObject(name = "program", value = EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "Belum ada anotasi", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No annotations yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Anotasi get(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
             @Parameter(example = "2024") @PathParam("tahun") String tahun,
             @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
@@ -60,13 +60,13 @@ public class AnotasiResource {
     @PUT
     @Requires(Action.ANNOTATE)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "setAnotasi", summary = "Menetapkan anotasi satu baris (seluruhnya; idempoten)",
-            description = "Isian yang kosong atau null dihapus. Kebijakan hanya untuk baris program.")
+    @Operation(operationId = "setAnotasi", summary = "Set the annotations of one row (all of them; idempotent)",
+            description = "Empty or null fields are cleared. Kebijakan is for program rows only.")
     @RequestBody(content = @Content(schema = @Schema(implementation = Anotasi.class),
             examples = @ExampleObject(name = "program", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Anotasi tersimpan", content = @Content(schema = @Schema(implementation = Anotasi.class)))
-    @APIResponse(responseCode = "400", description = "Bukan JSON, isian tidak dikenal, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Melanggar aturan (kebijakan bukan pada program, terlalu panjang)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "200", description = "The stored annotations", content = @Content(schema = @Schema(implementation = Anotasi.class)))
+    @APIResponse(responseCode = "400", description = "Not JSON, an unknown field, or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Breaks a rule (kebijakan not on a program, too long)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Anotasi put(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
             @PathParam("kode") String kode, Anotasi body) {
         if (body == null) {
@@ -80,9 +80,9 @@ public class AnotasiResource {
 
     @DELETE
     @Requires(Action.ANNOTATE)
-    @Operation(operationId = "deleteAnotasi", summary = "Menghapus anotasi satu baris (idempoten)")
-    @APIResponse(responseCode = "204", description = "Terhapus (atau memang tidak ada)")
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "deleteAnotasi", summary = "Remove the annotations of one row (idempotent)")
+    @APIResponse(responseCode = "204", description = "Removed (or there were none)")
+    @APIResponse(responseCode = "400", description = "Malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
             @PathParam("kode") String kode) {
         annotations.clear(Params.dpa(pemda, tahun, opd), Params.kode(kode));

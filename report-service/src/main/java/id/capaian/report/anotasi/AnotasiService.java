@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The report's own data: kebijakan (per program) and permasalahan, upaya and tindak lanjut rekomendasi
@@ -28,7 +29,11 @@ public class AnotasiService {
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
 
-    public record Anotasi(String kebijakan, String permasalahan, String upaya, String tindakLanjut) {
+    public record Anotasi(
+            @Schema(nullable = true, description = "Program rows only; null or empty when none") String kebijakan,
+            @Schema(nullable = true, description = "Null or empty when none") String permasalahan,
+            @Schema(nullable = true, description = "Null or empty when none") String upaya,
+            @Schema(nullable = true, description = "Null or empty when none") String tindakLanjut) {
     }
 
     /** Replaces the annotations of one node. Returns whether anything changed. */

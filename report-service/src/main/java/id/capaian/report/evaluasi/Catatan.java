@@ -3,7 +3,7 @@ package id.capaian.report.evaluasi;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The four texts of a quarter's form, written by the OPD and Bappeda. */
-@Schema(name = "CatatanEvaluasi", description = "Teks bagian bawah Formulir E.81 (masing-masing paling panjang 4000 karakter; kosong atau null dihapus)")
+@Schema(name = "CatatanEvaluasi", description = "The closing texts of Formulir E.81 (each at most 4000 characters; empty or null clears)")
 public record Catatan(
         @Schema(nullable = true, maxLength = 4000, example = "Pendampingan intensif dari Bappeda") String faktorPendorong,
         @Schema(nullable = true, maxLength = 4000, example = "Pengadaan barang terlambat") String faktorPenghambat,

@@ -40,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * sign-off, which closes the evaluated months in budget-service and indicator-service.
  */
 @Path("/api/v1/reports/{pemda}/{tahun}/{opd}/evaluasi-renja")
-@Tag(name = "Evaluasi Renja", description = "Evaluasi hasil Renja Perangkat Daerah per triwulan (Formulir E.81) dan penandatanganannya")
+@Tag(name = "Evaluasi Renja", description = "Evaluation of the Renja results of a Perangkat Daerah per triwulan (Formulir E.81) and its signing")
 public class EvaluasiResource {
 
     static final Set<Format> FORMATS = EnumSet.of(Format.JSON, Format.HTML, Format.XLSX);
@@ -115,44 +115,44 @@ public class EvaluasiResource {
 
     @GET
     @Requires(Action.READ)
-    @Operation(operationId = "getEvaluasiRenja", summary = "Formulir E.81: evaluasi hasil Renja satu OPD untuk satu triwulan (JSON, HTML, XLSX)",
+    @Operation(operationId = "getEvaluasiRenja", summary = "Formulir E.81: evaluation of the Renja results of one OPD for one triwulan (JSON, HTML, XLSX)",
             description = """
-                    Baris program, kegiatan dan sub kegiatan (urutan kode) dengan indikatornya (bagian K) dan anggarannya \
-                    (bagian Rp) pada kolom 5–15, rata-rata capaian kinerja dan anggaran dengan predikatnya, empat catatan, \
-                    dan tanda tangan Disusun (Kepala OPD) dan Dievaluasi (Bappeda).
+                    Program, kegiatan and sub kegiatan rows (code order) with their indicators (part K) and their anggaran \
+                    (part Rp) in columns 5–15, the average capaian of performance and of anggaran with their predikat, four \
+                    notes, and the signatures Disusun (Kepala OPD) and Dievaluasi (Bappeda).
 
-                    **Triwulan**: realisasi diisi per bulan sebagai nilai sampai dengan bulan itu. Anggaran dan indikator \
-                    `agregasi = jumlah`: triwulan q = v(3q) − v(3q − 3), kolom 12 = v(3N). Indikator `akhir` (dan setiap \
-                    indikator negatif): triwulan q = nilai terakhir yang diisi dalam triwulan itu (null bila tidak ada), \
-                    kolom 12 = nilai terakhir sampai bulan 3N. Triwulan sesudah N: null. Capaian (kolom 13, 15) dengan \
-                    polaritas dan rumus indikator; null bila tidak terdefinisi. Program dan kegiatan: kolom 7–12 dan 14 Rp \
-                    adalah jumlah sub kegiatannya; kolom 5–6 Rp isian Renstra node itu sendiri.
+                    **Triwulan**: realisasi is entered per month as the value up to that month. Anggaran and indicators with \
+                    `agregasi = jumlah`: triwulan q = v(3q) − v(3q − 3), column 12 = v(3N). Indicators with `akhir` (and every \
+                    negative indicator): triwulan q = the last value entered within that triwulan (null when none), \
+                    column 12 = the last value up to month 3N. Triwulan after N: null. Capaian (columns 13, 15) by the \
+                    indicator's polaritas and rumus; null when undefined. Programs and kegiatan: columns 7–12 and 14 Rp \
+                    are the sums of their sub kegiatan; columns 5–6 Rp the node's own Renstra entries.
 
-                    **Bentuk**: parameter `format` (json|html|xlsx) bila ada, selain itu header `Accept`; bawaan JSON. \
-                    HTML: halaman mandiri siap cetak A4 landscape (kolom bernomor 1–16, K dan Rp). XLSX: kolom yang sama, \
-                    angka sebagai sel angka.""")
-    @APIResponse(responseCode = "200", description = "Formulir", content = {
+                    **Form**: the `format` parameter (json|html|xlsx) when given, else the `Accept` header; JSON by default. \
+                    HTML: a self-contained page ready to print on A4 landscape (columns numbered 1–16, K and Rp). XLSX: the \
+                    same columns, numbers as number cells.""")
+    @APIResponse(responseCode = "200", description = "Form", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluasiForm.class),
                 examples = @ExampleObject(name = "triwulan II", value = FORM_EXAMPLE)),
         @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
                 examples = @ExampleObject(name = "halaman", value = HTML_EXAMPLE)),
         @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
                 description = "Workbook Excel (Office Open XML)"))})
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid (tahun, opd, triwulan, format)",
+    @APIResponse(responseCode = "400", description = "Malformed parameter (tahun, opd, triwulan, format)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "triwulan", value = P400)))
-    @APIResponse(responseCode = "404", description = "Belum ada data OPD ini pada tahun itu",
+    @APIResponse(responseCode = "404", description = "No data yet for this OPD in that year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "tidak ada", value = P404)))
-    @APIResponse(responseCode = "406", description = "Header Accept tidak meminta JSON, HTML maupun XLSX",
+    @APIResponse(responseCode = "406", description = "The Accept header asks for none of JSON, HTML and XLSX",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(
-            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Triwulan yang dievaluasi (1..4)", example = "2", required = true,
+            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "OPD code", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "The triwulan evaluated (1..4)", example = "2", required = true,
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "4")) @QueryParam("triwulan") String triwulan,
-            @Parameter(description = "Bentuk jawaban; mengalahkan header Accept",
+            @Parameter(description = "The answer's form; overrides the Accept header",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "html", "xlsx"}))
             @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -173,25 +173,25 @@ public class EvaluasiResource {
     @Requires(Action.ANNOTATE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putCatatanEvaluasiRenja", summary = "Menetapkan empat catatan Formulir E.81 satu triwulan (seluruhnya; idempoten)",
-            description = "Faktor pendorong, faktor penghambat, tindak lanjut triwulan berikutnya, tindak lanjut Renja berikutnya; "
-                    + "masing-masing paling panjang 4000 karakter, kosong atau null dihapus. Ditolak (409) selama triwulan itu "
-                    + "DIEVALUASI dan bila tahunnya dikunci. Dicatat di riwayat (aksi evaluasi.catatan).")
+    @Operation(operationId = "putCatatanEvaluasiRenja", summary = "Set the four notes of Formulir E.81 for one triwulan (all of them; idempotent)",
+            description = "Faktor pendorong, faktor penghambat, follow-up in the next triwulan, follow-up in the next "
+                    + "Renja; each at most 4000 characters, empty or null clears. Refused (409) while that triwulan "
+                    + "is DIEVALUASI and when its year is locked. Recorded in the history (action evaluasi.catatan).")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Catatan.class),
             examples = @ExampleObject(name = "catatan", value = CATATAN_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "Catatan tersimpan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The stored notes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Catatan.class), examples = @ExampleObject(name = "catatan", value = CATATAN_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Bukan JSON, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = "Not JSON, or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "triwulan", value = P400)))
-    @APIResponse(responseCode = "409", description = "Triwulan sudah DIEVALUASI, atau tahun terkunci", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "The triwulan is DIEVALUASI already, or the year is locked", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "dievaluasi", value = P409_CATATAN)))
-    @APIResponse(responseCode = "422", description = "Catatan terlalu panjang", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "422", description = "A note too long", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Catatan putCatatan(
             @Parameter(example = "63.10") @PathParam("pemda") String pemda,
             @Parameter(example = "2024") @PathParam("tahun") String tahun,
             @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Triwulan (1..4)", example = "2") @PathParam("triwulan") String triwulan,
+            @Parameter(description = "Triwulan (quarter, 1..4)", example = "2") @PathParam("triwulan") String triwulan,
             Catatan body) {
         Dpa dpa = dpa(pemda, tahun, opd, triwulan);
         if (body == null) {
@@ -205,42 +205,43 @@ public class EvaluasiResource {
     @Requires(Action.ANNOTATE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "putStatusEvaluasiRenja", summary = "Menandatangani (DISUSUN, DIEVALUASI) atau membuka kembali (DRAFT) Formulir E.81 satu triwulan",
+    @Operation(operationId = "putStatusEvaluasiRenja", summary = "Sign (DISUSUN, DIEVALUASI) or reopen (DRAFT) the Formulir E.81 of one triwulan",
             description = """
-                    Transisi: DRAFT → DISUSUN (operator OPD itu, atau admin), DISUSUN → DIEVALUASI (verifikator atau admin), \
-                    DISUSUN atau DIEVALUASI → DRAFT (verifikator atau admin, `alasan` wajib); selain itu 409 \
-                    `status-tidak-valid`. Mengulang status yang sedang berlaku: 200 tanpa perubahan (penutupan di pemilik \
-                    data tetap dikirim ulang).
+                    Transitions: DRAFT → DISUSUN (that OPD's operator, or admin), DISUSUN → DIEVALUASI (verifikator or admin), \
+                    DISUSUN or DIEVALUASI → DRAFT (verifikator or admin, `alasan` required); anything else 409 \
+                    `status-tidak-valid`. Repeating the status in force: 200 without change (the closing at the data \
+                    owners is sent again all the same).
 
-                    **Penutupan bulan**: budget-service dan indicator-service menutup bulan 1 sampai 3 × (triwulan DIEVALUASI \
-                    tertinggi OPD itu pada tahun itu; 0 bila tidak ada): realisasi bulan-bulan itu dijawab 409 \
-                    `bulan-tertutup`. Menuju DIEVALUASI: pemilik data ditutup dulu (budget-service lalu indicator-service, \
-                    dengan token pemanggil), baru status di sini. Membuka kembali dari DIEVALUASI: status di sini dulu, lalu \
-                    pemilik data dibuka. Pemilik data yang gagal: 502 menyebut layanannya; kirim ulang permintaan yang sama \
-                    (aman). Setiap langkah dicatat di riwayat (aksi evaluasi.status, sebelum/sesudah, alasan).""")
+                    **Month closing**: budget-service and indicator-service close months 1 to 3 × (the OPD's highest \
+                    DIEVALUASI triwulan of that year; 0 when none): realisasi of those months is answered 409 \
+                    `bulan-tertutup`. Towards DIEVALUASI: the data owners are closed first (budget-service, then \
+                    indicator-service, with the caller's token), then the status here. Reopening from DIEVALUASI: the status \
+                    here first, then the data owners are opened. A data owner that fails: 502 naming the service; send the \
+                    same request again (safe). Every step is recorded in the history (action evaluasi.status, before/after, \
+                    alasan).""")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StatusRequest.class), examples = {
                 @ExampleObject(name = "dievaluasi", value = STATUS_REQUEST_EXAMPLE),
                 @ExampleObject(name = "buka kembali", value = REOPEN_EXAMPLE)}))
-    @APIResponse(responseCode = "200", description = "Status sesudah perubahan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The status after the change", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = StatusResult.class), examples = @ExampleObject(name = "dievaluasi", value = STATUS_EXAMPLE)))
-    @APIResponse(responseCode = "400", description = "Bukan JSON, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = "Not JSON, or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "triwulan", value = P400)))
-    @APIResponse(responseCode = "403", description = "Peran pemanggil tidak boleh menetapkan status itu", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "403", description = "The caller's roles may not set that status", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "operator", value = P403)))
-    @APIResponse(responseCode = "409", description = "Transisi tidak diizinkan, atau tahun terkunci", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "409", description = "A transition not allowed, or the year is locked", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "transisi", value = P409_STATUS)))
-    @APIResponse(responseCode = "422", description = "Status tidak dikenal, alasan tidak diisi saat membuka kembali, atau terlalu panjang",
+    @APIResponse(responseCode = "422", description = "An unknown status, no alasan when reopening, or one too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "alasan", value = P422)))
-    @APIResponse(responseCode = "502", description = "budget-service atau indicator-service tidak dapat mengubah penutupan",
+    @APIResponse(responseCode = "502", description = "budget-service or indicator-service could not change its month closing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "indicator-service", value = P502)))
     public StatusResult putStatus(
             @Parameter(example = "63.10") @PathParam("pemda") String pemda,
             @Parameter(example = "2024") @PathParam("tahun") String tahun,
             @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Triwulan (1..4)", example = "2") @PathParam("triwulan") String triwulan,
+            @Parameter(description = "Triwulan (quarter, 1..4)", example = "2") @PathParam("triwulan") String triwulan,
             StatusRequest body) {
         Dpa dpa = dpa(pemda, tahun, opd, triwulan);
         var target = service.check(dpa, body);

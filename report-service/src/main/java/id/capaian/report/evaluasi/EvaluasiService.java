@@ -36,13 +36,13 @@ public class EvaluasiService {
     @Inject Callers callers;
     @Inject OwnerClosing owners;
 
-    @Schema(name = "StatusEvaluasiRequest", description = "Status tujuan; alasan wajib untuk membuka kembali (DRAFT)")
+    @Schema(name = "StatusEvaluasiRequest", description = "The target status; alasan is required to reopen (DRAFT)")
     public record StatusRequest(
             @Schema(required = true, enumeration = {"DRAFT", "DISUSUN", "DIEVALUASI"}, example = "DIEVALUASI") String status,
             @Schema(nullable = true, maxLength = ALASAN_MAX, example = "Evaluasi triwulan II selesai dibahas bersama Bappeda") String alasan) {
     }
 
-    @Schema(name = "StatusEvaluasiResult", description = "Status satu triwulan sesudah perubahan, dan bulan yang tertutup di pemilik data")
+    @Schema(name = "StatusEvaluasiResult", description = "The status of one triwulan after the change, and the months closed at the data owners")
     public record StatusResult(
             @Schema(example = "63.10") String pemda,
             @Schema(example = "2024") int tahun,
@@ -51,7 +51,7 @@ public class EvaluasiService {
             Status status,
             @Schema(nullable = true) EvaluasiForm.Tanda disusun,
             @Schema(nullable = true) EvaluasiForm.Tanda dievaluasi,
-            @Schema(description = "Bulan terakhir yang tertutup di budget-service dan indicator-service (3 × triwulan DIEVALUASI tertinggi; 0 bila tidak ada)",
+            @Schema(description = "The last month closed in budget-service and indicator-service (3 × the highest DIEVALUASI triwulan; 0 when none)",
                     example = "6") int sampaiBulan) {
     }
 

@@ -30,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Import of a capaian table (LKPJ chapter III) into the owners, budget-service and indicator-service. */
 @Path("/api/v1/imports/{pemda}/{tahun}/{opd}/capaian")
-@Tag(name = "Impor", description = "Impor tabel capaian (TSV, CSV, XLSX) ke budget-service dan indicator-service")
+@Tag(name = "Impor", description = "Import of capaian tables (TSV, CSV, XLSX) into budget-service and indicator-service")
 public class ImportResource {
 
     static final String TSV_EXAMPLE = """
@@ -70,66 +70,67 @@ public class ImportResource {
     @Requires(Action.BULK_WRITE)
     @Consumes({TabelReader.TSV, TabelReader.CSV, TabelReader.XLSX})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "importCapaian", summary = "Mengimpor tabel capaian program, kegiatan dan sub kegiatan satu OPD, satu tahun",
+    @Operation(operationId = "importCapaian", summary = "Import the capaian table of programs, kegiatan and sub kegiatan of one OPD, one year",
             description = """
-                    Kolom (baris pertama, nama tidak peka huruf besar/kecil): kode, uraian, indikator, satuan, polaritas,
-                    target_fisik, target_anggaran, realisasi_fisik, realisasi_anggaran; opsional rumus (rasio|selisih, untuk
-                    indikator negatif). Baris program (kode 3 bagian), kegiatan (5) dan sub kegiatan (6); baris urusan ditolak.
-                    Angka dalam format Indonesia (1.538.412.800; 55.926.300,00; 27,54). Indikator boleh kosong; bila diisi,
-                    satuan, polaritas (positif|negatif) dan target_fisik wajib, realisasi_fisik boleh kosong. target_anggaran
-                    dan realisasi_anggaran wajib di setiap baris; anggaran kegiatan dan program harus sama dengan jumlah
-                    rinciannya, dan realisasi sub kegiatan tidak boleh melebihi pagunya.
+                    Columns (first line, names case-insensitive): kode, uraian, indikator, satuan, polaritas,
+                    target_fisik, target_anggaran, realisasi_fisik, realisasi_anggaran; optionally rumus (rasio|selisih, for
+                    negative indicators). Program rows (a kode of 3 parts), kegiatan (5) and sub kegiatan (6); urusan rows are
+                    refused. Numbers in Indonesian format (1.538.412.800; 55.926.300,00; 27,54). The indicator may be empty;
+                    when given, satuan, polaritas (positif|negatif) and target_fisik are required, realisasi_fisik may be empty.
+                    target_anggaran and realisasi_anggaran are required on every row; the anggaran of a kegiatan and a program
+                    must equal the sum of its parts, and a sub kegiatan's realisasi may not exceed its pagu.
 
-                    Seluruh berkas diperiksa lebih dulu: bila ada satu saja masalah, jawaban 422 memuat SEMUA masalah
-                    (field "baris 12, kolom target_anggaran"; baris judul = baris 1) dan tidak ada yang ditulis di mana pun.
-                    Bila sah, data ditulis hanya lewat API pemiliknya: budget-service (simpul dengan uraian, pagu sub kegiatan,
-                    realisasi anggaran bulan itu) dan indicator-service (indikator tiap simpul sebagai daftar lengkapnya,
-                    realisasi fisik bulan itu); lalu report-service mencatat anggaran yang dinyatakan untuk setiap kegiatan dan
-                    program (untuk audit selisih kemudian). Semua penulisan adalah PUT idempoten: impor ulang berkas yang sama
-                    tidak mengubah apa pun, dan impor yang gagal di tengah jalan selesai dengan mengirim ulang berkas yang sama.
-                    Simpul yang tidak ada di berkas dibiarkan (impor tidak menghapus).
+                    The whole file is checked first: with even one problem, the 422 answer holds ALL problems
+                    (field "baris 12, kolom target_anggaran"; the header line = line 1) and nothing is written anywhere.
+                    When valid, the data is written only through its owners' APIs: budget-service (nodes with uraian, the pagu
+                    of sub kegiatan, that month's realisasi anggaran) and indicator-service (each node's indicators as its
+                    complete list, that month's physical realisasi); then report-service records the declared anggaran of every
+                    kegiatan and program (for the later audit of differences). Every write is an idempotent PUT: importing the
+                    same file again changes nothing, and an import that failed half way completes by sending the same file
+                    again. Nodes that are not in the file are left alone (an import does not remove).
 
-                    Hak akses: operator OPD itu sendiri, integrasi dalam klaim token-nya, atau admin (BULK_WRITE). Token
-                    pemanggil diteruskan ke budget-service dan indicator-service, yang memeriksanya lagi dan mencatat setiap
-                    baris yang berubah di riwayatnya atas nama pemanggil; report-service mencatat satu entri import.capaian
-                    (ringkasan jumlah dan total) di riwayatnya. Tahun (atau OPD) yang terkunci ditolak 409 sebelum apa pun
-                    ditulis. Penolakan 401, 403 atau 409 dari pemilik data diteruskan dengan status yang sama, menyebut
-                    layanannya.""")
-    @RequestBody(required = true, description = "Tabel capaian; CSV berpemisah koma atau titik koma (tanda kutip RFC 4180), "
-            + "UTF-8 kecuali charset disebut; XLSX: lembar pertama, baris judul di atas",
+                    Access: the OPD's own operator, integrasi within its token's claims, or admin (BULK_WRITE). The caller's
+                    token is passed on to budget-service and indicator-service, which check it again and record every changed
+                    row in their history in the caller's name; report-service records one import.capaian entry (a summary of
+                    counts and totals) in its history. A locked year (or OPD) is refused with 409 before anything is
+                    written. A 401, 403 or 409 refusal from a data owner is passed on with the same status, naming the
+                    service.""")
+    @RequestBody(required = true, description = "The capaian table; CSV separated by commas or semicolons (RFC 4180 "
+            + "quoting), UTF-8 unless a charset is given; XLSX: the first sheet, header row on top",
             content = {
                     @Content(mediaType = TabelReader.TSV, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "tsv", summary = "Satu program dengan satu kegiatan", value = TSV_EXAMPLE)),
+                            examples = @ExampleObject(name = "tsv", summary = "One program with one kegiatan", value = TSV_EXAMPLE)),
                     @Content(mediaType = TabelReader.CSV, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", summary = "Berpemisah titik koma", value = CSV_EXAMPLE)),
+                            examples = @ExampleObject(name = "csv", summary = "Semicolon-separated", value = CSV_EXAMPLE)),
                     @Content(mediaType = TabelReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Diimpor: jumlah program, kegiatan, sub kegiatan dan indikator, dan total anggaran program",
+    @APIResponse(responseCode = "200", description = "Imported: the numbers of programs, kegiatan, sub kegiatan and indicators, and the programs' budget totals",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid (pemda, tahun, OPD, bulan), charset tidak dikenal, atau XLSX tidak terbaca",
+    @APIResponse(responseCode = "400", description = "Malformed parameter (pemda, tahun, OPD, bulan), unknown charset, or unreadable XLSX",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Berkas melebihi capaian.http.max-body-size",
+    @APIResponse(responseCode = "413", description = "The file exceeds capaian.http.max-body-size",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Jenis isi selain text/tab-separated-values, text/csv atau XLSX",
+    @APIResponse(responseCode = "415", description = "A content type other than text/tab-separated-values, text/csv or XLSX",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Tahun atau OPD ini terkunci (tahun-terkunci), di report-service atau di "
-            + "pemilik data (judul menyebut layanannya)",
+    @APIResponse(responseCode = "409", description = "The year or this OPD is locked (tahun-terkunci), in "
+            + "report-service or at a data owner (the title names the service)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Berkas tidak valid (/problems/impor-tidak-valid, semua masalah sekaligus; "
-            + "tidak ada yang ditulis), atau pemilik data menolak data (/problems/impor-ditolak, dengan rincian dari layanan itu)",
+    @APIResponse(responseCode = "422", description = "An invalid file (/problems/impor-tidak-valid, every problem at "
+            + "once; nothing written), or a data owner refused the data (/problems/impor-ditolak, with that "
+            + "service's details)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "impor-tidak-valid", value = INVALID_EXAMPLE)))
-    @APIResponse(responseCode = "502", description = "Layanan pemilik data menjawab dengan kesalahan (/problems/layanan-gagal), "
-            + "rinciannya disertakan; kirim ulang berkas yang sama setelah diperbaiki",
+    @APIResponse(responseCode = "502", description = "A data owner answered with an error (/problems/layanan-gagal), "
+            + "its details included; send the same file again once fixed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "Layanan pemilik data tidak dapat dihubungi (/problems/layanan-tidak-tersedia, "
-            + "menyebut layanannya); kirim ulang berkas yang sama nanti",
+    @APIResponse(responseCode = "503", description = "A data owner cannot be reached "
+            + "(/problems/layanan-tidak-tersedia, naming the service); send the same file again later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "layanan-tidak-tersedia", value = UNAVAILABLE_EXAMPLE)))
     public ImportResult importCapaian(
-            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Bulan (1..12) yang realisasinya dilaporkan berkas ini, kumulatif sampai akhir bulan itu; bawaan 12",
+            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "OPD code", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "The month (1..12) whose realisasi this file reports, cumulative to the end of that month; default 12",
                     example = "12") @QueryParam("bulan") String bulan,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             byte[] body) {

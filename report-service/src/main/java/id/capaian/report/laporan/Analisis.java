@@ -20,9 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * generated from the numbers of the {@link CapaianTable}: indicator, target, realization, tingkat
  * capaian, predikat, and for programs the budget absorbed and the kebijakan. A pure function of the table.
  */
-@Schema(description = "Analisis capaian per program, kegiatan dan sub kegiatan (LKPJ bab III bagian b)")
+@Schema(description = "Analysis of the capaian per program, kegiatan and sub kegiatan (LKPJ chapter III part b)")
 public record Analisis(String pemda, int tahun, String opd, CapaianTable.Node urusan, int bulan,
-        @Schema(description = "Kalimat pembuka") String pengantar, List<Program> program) {
+        @Schema(description = "Opening sentence") String pengantar, List<Program> program) {
 
     public record Program(String kode, String uraian, String paragraf, List<Kegiatan> kegiatan) {
     }

@@ -40,11 +40,18 @@ public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int
     }
 
     public record Row(String kode, Level level, String uraian, List<Indikator> indikator, Anggaran anggaran,
-            String kebijakan, String permasalahan, String upaya, String tindakLanjut) {
+            @Schema(nullable = true, description = "Program rows only; null when not written") String kebijakan,
+            @Schema(nullable = true, description = "Null when not written") String permasalahan,
+            @Schema(nullable = true, description = "Null when not written") String upaya,
+            @Schema(nullable = true, description = "Null when not written") String tindakLanjut) {
     }
 
-    public record Indikator(int nomor, String nama, String satuan, Polaritas polaritas, RumusNegatif rumus,
-            BigDecimal target, BigDecimal realisasi, BigDecimal capaian, String predikat) {
+    public record Indikator(int nomor, String nama, String satuan, Polaritas polaritas,
+            @Schema(nullable = true, description = "Negative polarity only; null otherwise") RumusNegatif rumus,
+            BigDecimal target,
+            @Schema(nullable = true, description = "Null when nothing is reported yet") BigDecimal realisasi,
+            @Schema(nullable = true, description = "Null when undefined (no realisasi, or a target of 0)") BigDecimal capaian,
+            @Schema(nullable = true, description = "Null when capaian is null") String predikat) {
 
         public static Indikator of(int nomor, String nama, String satuan, Polaritas polaritas, RumusNegatif rumus,
                 BigDecimal target, BigDecimal realisasi) {
@@ -59,10 +66,10 @@ public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int
      * capaian keuangan against the ceiling in force (null when it is 0) and sisa.
      */
     public record Anggaran(
-            @Schema(description = "Pagu APBD murni (sebelum perubahan)", example = "1600000000.00") BigDecimal paguMurni,
-            @Schema(description = "Pagu yang berlaku (setelah APBD-P bila ada)", example = "1538412800.00") BigDecimal pagu,
+            @Schema(description = "Pagu of the APBD murni (before the amendment)", example = "1600000000.00") BigDecimal paguMurni,
+            @Schema(description = "Pagu in force (after the APBD-P, if any)", example = "1538412800.00") BigDecimal pagu,
             BigDecimal realisasi,
-            @Schema(nullable = true, description = "realisasi / pagu x 100; null bila pagu 0") BigDecimal capaian,
+            @Schema(nullable = true, description = "realisasi / pagu x 100; null when the pagu is 0") BigDecimal capaian,
             BigDecimal sisa) {
 
         public static Anggaran of(BigDecimal pagu, BigDecimal realisasi) {
@@ -81,6 +88,7 @@ public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int
         }
     }
 
-    public record Total(Anggaran anggaran, String predikat) {
+    public record Total(Anggaran anggaran,
+            @Schema(nullable = true, description = "Null when capaian is null") String predikat) {
     }
 }

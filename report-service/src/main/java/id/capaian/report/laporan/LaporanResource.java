@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * numbers come from {@link LaporanService}; the forms only present them ({@code id.capaian.report.export}).
  */
 @Path("/api/v1/reports/{pemda}/{tahun}/{opd}")
-@Tag(name = "Laporan", description = "Tabel Capaian Pelaksanaan Program, Kegiatan dan Sub Kegiatan (LKPJ bab III) dan analisisnya")
+@Tag(name = "Laporan", description = "The Capaian Pelaksanaan Program, Kegiatan dan Sub Kegiatan table (LKPJ chapter III) and its analysis")
 public class LaporanResource {
 
     static final Set<Format> TABLE_FORMATS = EnumSet.allOf(Format.class);
@@ -56,14 +56,14 @@ public class LaporanResource {
               {"kode": "2.08.02", "level": "PROGRAM", "uraian": "Program Pengarusutamaan Gender dan Pemberdayaan Perempuan",
                "indikator": [{"nomor": 1, "nama": "Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten", "satuan": "%",
                  "polaritas": "positif", "rumus": null, "target": 65, "realisasi": 27.54, "capaian": 42.37, "predikat": "Sangat Rendah"}],
-               "anggaran": {"pagu": 1538412800.00, "realisasi": 1447984582.00, "capaian": 94.12, "sisa": 90428218.00},
+               "anggaran": {"paguMurni": 1538412800.00, "pagu": 1538412800.00, "realisasi": 1447984582.00, "capaian": 94.12, "sisa": 90428218.00},
                "kebijakan": "Menyusun kebijakan Peraturan Daerah tentang PPRG", "permasalahan": null, "upaya": null, "tindakLanjut": null},
               {"kode": "2.08.07.2.01.0091", "level": "SUB_KEGIATAN", "uraian": "Penguatan Kerja Sama Lintas Perangkat Daerah …",
                "indikator": [{"nomor": 1, "nama": "Jumlah kegiatan pencegahan kekerasan terhadap anak terpadu", "satuan": "kegiatan",
                  "polaritas": "positif", "rumus": null, "target": 28, "realisasi": 28, "capaian": 100.00, "predikat": "Sangat Tinggi"}],
-               "anggaran": {"pagu": 0.00, "realisasi": 0.00, "capaian": null, "sisa": 0.00},
+               "anggaran": {"paguMurni": 0.00, "pagu": 0.00, "realisasi": 0.00, "capaian": null, "sisa": 0.00},
                "kebijakan": null, "permasalahan": null, "upaya": null, "tindakLanjut": null}],
-             "total": {"anggaran": {"pagu": 3555368700.00, "realisasi": 3214176245.00, "capaian": 90.40, "sisa": 341192455.00},
+             "total": {"anggaran": {"paguMurni": 3555368700.00, "pagu": 3555368700.00, "realisasi": 3214176245.00, "capaian": 90.40, "sisa": 341192455.00},
                      "predikat": "Tinggi"}}""";
 
     static final String CSV_EXAMPLE = "No;Kode;Urusan Pemerintahan;Organisasi Perangkat Daerah Pelaksana;Kebijakan;"
@@ -117,65 +117,65 @@ public class LaporanResource {
     @GET
     @Path("capaian")
     @Requires(value = Action.READ, publicWhenLocked = true)
-    @Operation(operationId = "getCapaian", summary = "Tabel capaian satu OPD, satu urusan, satu tahun (JSON, CSV, XLSX, HTML)",
+    @Operation(operationId = "getCapaian", summary = "The capaian table of one OPD, one urusan, one year (JSON, CSV, XLSX, HTML)",
             description = """
-                    Baris program, kegiatan dan sub kegiatan dalam urutan kode, masing-masing dengan indikator \
-                    (target, realisasi, capaian, predikat), anggaran (pagu, realisasi, capaian keuangan, sisa) dan \
-                    anotasi; ditambah baris TOTAL.
+                    Program, kegiatan and sub kegiatan rows in code order, each with its indicators \
+                    (target, realisasi, capaian, predikat), its anggaran (pagu, realisasi, capaian keuangan, sisa) and \
+                    its annotations; then the TOTAL row.
 
-                    **Status**: `FINAL` bila tahun itu (atau OPD ini) dikunci di report-service (`kunci` menyebut \
-                    siapa, kapan dan mengapa), selain itu `DRAFT` (`kunci` null; angka masih dapat berubah). CSV, \
-                    XLSX dan HTML menuliskannya sebagai baris "Status: FINAL (…)" atau "Status: DRAFT (…)". \
-                    Bila `capaian.reports.public-when-locked=true`, laporan yang FINAL dapat dibaca tanpa token; \
-                    DRAFT tidak pernah.
+                    **Status**: `FINAL` while the year (or this OPD of it) is locked in report-service (`kunci` says \
+                    who, when and why), else `DRAFT` (`kunci` null; the numbers may still change). CSV, XLSX and \
+                    HTML write it as a line "Status: FINAL (…)" or "Status: DRAFT (…)". With \
+                    `capaian.reports.public-when-locked=true`, a FINAL report can be read without a token; a DRAFT \
+                    never.
 
-                    **Bentuk** dipilih dengan parameter `format` (json|csv|xlsx|html) bila ada, selain itu dengan \
-                    header `Accept` (q-value dan wildcard dihormati), bawaan JSON. `format` yang tidak dikenal: 400; \
-                    `Accept` yang tidak dapat dipenuhi: 406.
+                    **Form** chosen by the `format` parameter (json|csv|xlsx|html) when given, else by the `Accept` \
+                    header (q-values and wildcards honoured), JSON by default. An unknown `format`: 400; an \
+                    `Accept` that cannot be satisfied: 406.
 
-                    - **JSON**: angka JSON biasa; capaian yang tidak terdefinisi (pembagi nol) bernilai null.
-                    - **CSV** (`text/csv`, lampiran): RFC 4180 (baris diakhiri CRLF, isian berisi `;`, `"` atau ganti baris dikutip), UTF-8 dengan BOM, pemisah **titik koma** (`;`), \
-                    angka dalam **format Indonesia** (`1.538.412.800`, `27,54`) karena ditujukan untuk dibuka \
-                    manusia di Excel berlokal Indonesia; capaian tidak terdefinisi ditulis `-`. Satu baris per \
-                    indikator; anggaran, No, kebijakan dan anotasi hanya pada baris pertama sebuah node (kolom \
-                    dapat dijumlahkan tanpa terhitung ganda); baris terakhir TOTAL.
-                    - **XLSX** (lampiran): tata letak tabel III.11 (judul, header dua baris dengan TARGET, REALISASI, \
-                    CAPAIAN dan PREDIKAT masing-masing membawahi FISIK dan ANGGARAN/KEUANGAN), sel angka \
-                    bertipe angka dengan format `#,##0`/`#,##0.00` (tampil sesuai lokal pembaca), baris TOTAL \
-                    tebal, siap cetak A4 landscape, muat satu halaman lebar, header diulang tiap halaman.
-                    - **HTML**: halaman mandiri (CSS inline, tanpa aset luar/skrip) yang rapi dicetak A4 landscape.
+                    - **JSON**: plain JSON numbers; an undefined capaian (division by zero) is null.
+                    - **CSV** (`text/csv`, attachment): RFC 4180 (lines end in CRLF; fields holding `;`, `"` or a line break are quoted), UTF-8 with BOM, **semicolon** separator (`;`), \
+                    numbers in **Indonesian format** (`1.538.412.800`, `27,54`), since it is meant to be opened by \
+                    people in an Excel with an Indonesian locale; an undefined capaian is written `-`. One line per \
+                    indicator; anggaran, No, kebijakan and annotations only on a node's first line (columns add up \
+                    without double counting); the last line is TOTAL.
+                    - **XLSX** (attachment): the layout of table III.11 (title, a two-line header with TARGET, REALISASI, \
+                    CAPAIAN and PREDIKAT each over FISIK and ANGGARAN/KEUANGAN), number cells typed as numbers with \
+                    the format `#,##0`/`#,##0.00` (shown in the reader's locale), a bold TOTAL row, ready to print \
+                    on A4 landscape, one page wide, the header repeated on every page.
+                    - **HTML**: a self-contained page (inline CSS, no external assets or scripts) that prints neatly on A4 landscape.
 
-                    Kolom: No, Kode, Urusan Pemerintahan, OPD Pelaksana, Kebijakan, Uraian, Indikator Kinerja, \
+                    Columns: No, Kode, Urusan Pemerintahan, OPD Pelaksana, Kebijakan, Uraian, Indikator Kinerja, \
                     Target (Fisik, Anggaran), Realisasi (Fisik, Anggaran), Capaian % (Fisik, Keuangan), \
                     Predikat (Fisik, Keuangan), Permasalahan, Upaya Mengatasi Permasalahan, Tindak Lanjut \
                     Rekomendasi DPRD.""")
-    @APIResponse(responseCode = "200", description = "Tabel", content = {
+    @APIResponse(responseCode = "200", description = "Table", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapaianTable.class),
                 examples = @ExampleObject(name = "P3AP2KB 2024", value = TABLE_JSON_EXAMPLE)),
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
-                description = "RFC 4180, UTF-8 dengan BOM, pemisah ';', angka format Indonesia"),
+                description = "RFC 4180, UTF-8 with BOM, separator ';', numbers in Indonesian format"),
                 examples = @ExampleObject(name = "awal dan TOTAL", value = CSV_EXAMPLE)),
         @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary",
                 description = "Workbook Excel (Office Open XML)")),
         @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
                 examples = @ExampleObject(name = "halaman", value = HTML_EXAMPLE))})
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid (tahun, opd, urusan, bulan, format)",
+    @APIResponse(responseCode = "400", description = "Malformed parameter (tahun, opd, urusan, bulan, format)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "format", value = PROBLEM_400)))
-    @APIResponse(responseCode = "404", description = "Belum ada data untuk OPD, tahun dan urusan ini",
+    @APIResponse(responseCode = "404", description = "No data yet for this OPD, year and urusan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "tidak ada", value = PROBLEM_404)))
-    @APIResponse(responseCode = "406", description = "Header Accept tidak dapat dipenuhi oleh bentuk mana pun",
+    @APIResponse(responseCode = "406", description = "The Accept header cannot be satisfied by any form",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "accept", value = PROBLEM_406)))
     public Response capaian(
-            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Kode bidang urusan", example = "2.08", required = true) @QueryParam("urusan") String urusan,
-            @Parameter(description = "Keadaan per akhir bulan (1..12); bawaan 12, yaitu realisasi terakhir", example = "12")
+            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "OPD code", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Bidang urusan code", example = "2.08", required = true) @QueryParam("urusan") String urusan,
+            @Parameter(description = "State as of the end of the month (1..12); default 12, the latest realisasi", example = "12")
             @QueryParam("bulan") String bulan,
-            @Parameter(description = "Bentuk jawaban; mengalahkan header Accept",
+            @Parameter(description = "The answer's form; overrides the Accept header",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx", "html"}))
             @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -193,40 +193,40 @@ public class LaporanResource {
     @GET
     @Path("analisis")
     @Requires(value = Action.READ, publicWhenLocked = true)
-    @Operation(operationId = "getAnalisis", summary = "Analisis capaian per program, kegiatan dan sub kegiatan (JSON, HTML)",
+    @Operation(operationId = "getAnalisis", summary = "Analysis of the capaian per program, kegiatan and sub kegiatan (JSON, HTML)",
             description = """
-                    Untuk tiap program, paragraf analisis dalam bahasa Indonesia seperti bagian b LKPJ bab III \
+                    For each program, an analysis paragraph in Indonesian like part b of LKPJ chapter III \
                     ("… Dari target sebesar 65% dengan realisasi 27,54% atau dengan tingkat capaian 42,37% (predikat \
                     Sangat Rendah). Anggaran program sebesar Rp 1.538.412.800 terealisasi Rp 1.447.984.582 atau \
-                    94,12%."), lalu kegiatan (a., b., …) dan sub kegiatan (1), 2), …) dengan paragrafnya, semuanya \
-                    dibangkitkan dari angka tabel capaian. Capaian yang tidak terdefinisi ditulis "capaian tidak \
-                    dapat dihitung"; realisasi yang belum ada ditulis "belum ada realisasi". Kebijakan program \
-                    (anotasi) disertakan bila ada.
+                    94,12%."), then its kegiatan (a., b., …) and sub kegiatan (1), 2), …) with their paragraphs, all \
+                    generated from the numbers of the capaian table. An undefined capaian is written "capaian tidak \
+                    dapat dihitung"; a realisasi not reported yet "belum ada realisasi". The program's kebijakan \
+                    (annotation) is included when there is one.
 
-                    Bentuk: parameter `format` (json|html) bila ada, selain itu header `Accept`; bawaan JSON. \
-                    Seperti tabelnya, dapat dibaca tanpa token bila FINAL dan `capaian.reports.public-when-locked=true`.""")
-    @APIResponse(responseCode = "200", description = "Analisis", content = {
+                    Form: the `format` parameter (json|html) when given, else the `Accept` header; JSON by default. \
+                    Like its table, it can be read without a token when FINAL and `capaian.reports.public-when-locked=true`.""")
+    @APIResponse(responseCode = "200", description = "Analysis", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Analisis.class),
                 examples = @ExampleObject(name = "P3AP2KB 2024", value = ANALISIS_JSON_EXAMPLE)),
         @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
                 examples = @ExampleObject(name = "halaman", value = "<!DOCTYPE html>\n<html lang=\"id\">…"
                       + "<p class=\"program\">1. PROGRAM PENGARUSUTAMAAN GENDER DAN PEMBERDAYAAN PEREMPUAN, diukur …</p>…</html>"))})
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid (tahun, opd, urusan, bulan, format)",
+    @APIResponse(responseCode = "400", description = "Malformed parameter (tahun, opd, urusan, bulan, format)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "format", value = PROBLEM_400)))
-    @APIResponse(responseCode = "404", description = "Belum ada data untuk OPD, tahun dan urusan ini",
+    @APIResponse(responseCode = "404", description = "No data yet for this OPD, year and urusan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "tidak ada", value = PROBLEM_404)))
-    @APIResponse(responseCode = "406", description = "Header Accept tidak meminta JSON maupun HTML",
+    @APIResponse(responseCode = "406", description = "The Accept header asks for neither JSON nor HTML",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "accept", value = PROBLEM_406)))
     public Response analisis(
-            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Kode bidang urusan", example = "2.08", required = true) @QueryParam("urusan") String urusan,
-            @Parameter(description = "Keadaan per akhir bulan (1..12); bawaan 12", example = "12") @QueryParam("bulan") String bulan,
-            @Parameter(description = "Bentuk jawaban; mengalahkan header Accept",
+            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "OPD code", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Bidang urusan code", example = "2.08", required = true) @QueryParam("urusan") String urusan,
+            @Parameter(description = "State as of the end of the month (1..12); default 12", example = "12") @QueryParam("bulan") String bulan,
+            @Parameter(description = "The answer's form; overrides the Accept header",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "html"}))
             @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Operator tools for the read model: prove it consistent, or recompute it. */
 @Path("/api/v1/read-model")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Read model", description = "Pemeriksaan dan pembangunan ulang agregat")
+@Tag(name = "Read model", description = "Checking and rebuilding the aggregates")
 public class ReadModelResource {
 
     @Inject Consistency consistency;
@@ -28,10 +28,10 @@ public class ReadModelResource {
     @GET
     @Requires(Action.OPERATE)
     @Path("check")
-    @Operation(operationId = "checkReadModel", summary = "Membandingkan agregat inkremental dengan perhitungan ulang dari awal",
-            description = "consistent=true bila setiap baris anggaran (pagu, realisasi per bulan, jumlah sub kegiatan) "
-                    + "sama dengan jumlah yang dihitung ulang dari status terakhir setiap sub kegiatan.")
-    @APIResponse(responseCode = "200", description = "Hasil pemeriksaan", content = @Content(schema = @Schema(implementation = Consistency.Report.class)))
+    @Operation(operationId = "checkReadModel", summary = "Compare the incremental aggregates with a recomputation from scratch",
+            description = "consistent=true when every budget row (pagu, realisasi per month, number of sub kegiatan) "
+                    + "equals the sum recomputed from the latest state of every sub kegiatan.")
+    @APIResponse(responseCode = "200", description = "The result of the check", content = @Content(schema = @Schema(implementation = Consistency.Report.class)))
     public Consistency.Report check() {
         return consistency.check();
     }
@@ -39,8 +39,8 @@ public class ReadModelResource {
     @POST
     @Requires(Action.OPERATE)
     @Path("rebuild")
-    @Operation(operationId = "rebuildReadModel", summary = "Menghitung ulang semua agregat dari status entitas (satu transaksi)")
-    @APIResponse(responseCode = "200", description = "Jumlah baris yang ditulis", content = @Content(schema = @Schema(implementation = Rebuilt.class)))
+    @Operation(operationId = "rebuildReadModel", summary = "Recompute all aggregates from the entity states (one transaction)")
+    @APIResponse(responseCode = "200", description = "The number of rows written", content = @Content(schema = @Schema(implementation = Rebuilt.class)))
     public Rebuilt rebuild() {
         return new Rebuilt(consistency.rebuild());
     }

@@ -11,9 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * physical progress descending, then realisasi % descending, then OPD code; ranks 1..n without gaps. A
  * missing percentage (pagu 0) ranks after every value.
  */
-@Schema(name = "RfkPeringkat", description = "RFK seluruh OPD satu pemda per akhir bulan, dengan peringkat")
+@Schema(name = "RfkPeringkat", description = "RFK of every OPD of one pemda as of the end of a month, ranked")
 public record Peringkat(String pemda, int tahun, int bulan, List<Opd> opd,
-        @Schema(description = "Jumlah seluruh OPD") Rfk.Angka total) {
+        @Schema(description = "Sum over all OPDs") Rfk.Angka total) {
 
     static final Comparator<Opd> ORDER = Comparator
             .comparing((Opd o) -> o.fisik(), RfkService.descending())
@@ -24,9 +24,9 @@ public record Peringkat(String pemda, int tahun, int bulan, List<Opd> opd,
     public record Opd(
             @Schema(example = "1") int peringkat,
             @Schema(example = "P3AP2KB") String opd,
-            @Schema(description = "FINAL bila tahun atau OPD ini dikunci") Status status,
+            @Schema(description = "FINAL when the year or this OPD is locked") Status status,
             BigDecimal paguMurni, BigDecimal pagu, Rfk.Nilai rencana, Rfk.Nilai realisasi,
-            @Schema(nullable = true, description = "Progres fisik OPD dibobot pagu (%)", example = "57.50") BigDecimal fisik,
+            @Schema(nullable = true, description = "The OPD's physical progress weighted by pagu (%)", example = "57.50") BigDecimal fisik,
             Rfk.Nilai deviasi) {
 
         static Opd of(int peringkat, String opd, Status status, Rfk.Angka a) {

@@ -20,10 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * kegiatan; every percentage is recomputed from exact sums and rounded once (half-up, 2 decimals); physical
  * progress of a parent is weighted by pagu. Every number is derived here; the forms only present it.
  */
-@Schema(name = "Rfk", description = "Laporan Realisasi Fisik dan Keuangan (RFK) satu OPD per akhir bulan")
+@Schema(name = "Rfk", description = "The Realisasi Fisik dan Keuangan (RFK) report of one OPD as of the end of a month")
 public record Rfk(String pemda, int tahun, String opd, int bulan,
-        @Schema(description = "FINAL bila tahun (atau OPD ini) dikunci di report-service, selain itu DRAFT") Status status,
-        @Schema(nullable = true, description = "Kunci yang membuat laporan FINAL; null bila DRAFT") YearLock kunci,
+        @Schema(description = "FINAL when the year (or this OPD) is locked in report-service, else DRAFT") Status status,
+        @Schema(nullable = true, description = "The lock that makes the report FINAL; null when DRAFT") YearLock kunci,
         List<Baris> rows, Angka total) {
 
     /** One sub kegiatan's inputs as of month M: ceilings, the plan and spending to date, progress (null: none yet). */
@@ -41,14 +41,14 @@ public record Rfk(String pemda, int tahun, String opd, int bulan,
     /** The numbers of a row or of the OPD. */
     @Schema(name = "RfkAngka")
     public record Angka(
-            @Schema(description = "Pagu APBD murni", example = "120000000.00") BigDecimal paguMurni,
-            @Schema(description = "Pagu yang berlaku", example = "100000000.00") BigDecimal pagu,
-            @Schema(nullable = true, description = "pagu / pagu OPD x 100", example = "25.00") BigDecimal bobot,
-            @Schema(description = "Rencana kumulatif s.d. bulan (RAK): jumlah dan persen pagu") Nilai rencana,
-            @Schema(description = "Realisasi keuangan kumulatif s.d. bulan: jumlah dan persen pagu") Nilai realisasi,
-            @Schema(nullable = true, description = "Progres fisik (%); di atas sub kegiatan dibobot pagu", example = "50.00")
+            @Schema(description = "Pagu of the APBD murni", example = "120000000.00") BigDecimal paguMurni,
+            @Schema(description = "Pagu in force", example = "100000000.00") BigDecimal pagu,
+            @Schema(nullable = true, description = "pagu / the OPD's pagu x 100", example = "25.00") BigDecimal bobot,
+            @Schema(description = "Cumulative plan up to the month (RAK): amount and percent of the pagu") Nilai rencana,
+            @Schema(description = "Cumulative financial realisasi up to the month: amount and percent of the pagu") Nilai realisasi,
+            @Schema(nullable = true, description = "Physical progress (%); above a sub kegiatan weighted by pagu", example = "50.00")
             BigDecimal fisik,
-            @Schema(description = "rencana - realisasi; persen terhadap rencana (null bila rencana 0)") Nilai deviasi) {
+            @Schema(description = "rencana - realisasi; percent of the rencana (null when the rencana is 0)") Nilai deviasi) {
     }
 
     @Schema(name = "RfkBaris")

@@ -34,8 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * delegates: the numbers are {@link Rfk}'s, the forms {@link RfkForms}'.
  */
 @Path("/api/v1/reports/{pemda}/{tahun}")
-@Tag(name = "RFK", description = "Laporan bulanan Realisasi Fisik dan Keuangan: rencana (RAK), realisasi, progres fisik, "
-        + "deviasi, dan peringkat OPD")
+@Tag(name = "RFK", description = "Monthly Realisasi Fisik dan Keuangan report: plan (RAK), realisasi, physical "
+        + "progress, deviation, and the OPD ranking")
 public class RfkResource {
 
     static final Set<Format> FORMATS = EnumSet.allOf(Format.class);
@@ -82,10 +82,10 @@ public class RfkResource {
              "errors": [{"field": "opd", "message": "RFK P3AP2KB 2024 tidak ditemukan"}]}""";
 
     static final String DESCRIPTION_FORMATS = """
-            **Bentuk** dipilih dengan parameter `format` (json|csv|xlsx|html) bila ada, selain itu dengan header \
-            `Accept`; bawaan JSON. CSV: pemisah `;`, angka format Indonesia, UTF-8 dengan BOM; XLSX: sel angka \
-            bertipe angka; HTML: halaman mandiri siap cetak A4 landscape. Persen yang tidak terdefinisi (pembagi 0) \
-            bernilai null (JSON) atau `-`.""";
+            **Form** chosen by the `format` parameter (json|csv|xlsx|html) when given, else by the `Accept` \
+            header; JSON by default. CSV: separator `;`, numbers in Indonesian format, UTF-8 with BOM; XLSX: number \
+            cells typed as numbers; HTML: a self-contained page ready to print on A4 landscape. An undefined percent \
+            (division by 0) is null (JSON) or `-`.""";
 
     @Inject RfkService service;
     @Inject Pages pages;
@@ -93,15 +93,15 @@ public class RfkResource {
     @GET
     @Path("{opd}/rfk")
     @Requires(Action.READ)
-    @Operation(operationId = "rfkOpd", summary = "RFK satu OPD per akhir bulan (JSON, CSV, XLSX, HTML)",
+    @Operation(operationId = "rfkOpd", summary = "RFK of one OPD as of the end of a month (JSON, CSV, XLSX, HTML)",
             description = """
-                    Satu baris per program, kegiatan dan sub kegiatan dalam urutan kode, dan total OPD \
-                    (shared/RFK.md). Per sub kegiatan: pagu murni dan pagu yang berlaku, bobot = pagu / pagu OPD x 100, \
-                    rencana = jumlah RAK bulan 1..M (Rp dan % pagu), realisasi kumulatif s.d. M (Rp dan % pagu), \
-                    progres fisik s.d. M (null bila belum ada), deviasi = rencana - realisasi (Rp; % terhadap \
-                    rencana, null bila rencana 0). Di atas sub kegiatan: uang dijumlahkan, persen dihitung ulang dari \
-                    jumlahnya, fisik dibobot pagu (progres yang belum ada dihitung 0; null bila jumlah pagu 0). Persen \
-                    dibulatkan setengah ke atas, 2 desimal. Status FINAL bila tahun atau OPD dikunci.
+                    One line per program, kegiatan and sub kegiatan in code order, and the OPD total \
+                    (shared/RFK.md). Per sub kegiatan: pagu murni and the pagu in force, bobot = pagu / the OPD's pagu x 100, \
+                    rencana = the sum of the RAK of months 1..M (Rp and % of pagu), cumulative realisasi up to M (Rp and % of \
+                    pagu), physical progress up to M (null when none yet), deviasi = rencana - realisasi (Rp; % of the \
+                    rencana, null when the rencana is 0). Above a sub kegiatan: money is summed, percents are recomputed \
+                    from the sums, physical progress is weighted by pagu (progress not reported counts as 0; null when the \
+                    pagu sum is 0). Percents rounded half up, 2 decimals. Status FINAL when the year or the OPD is locked.
 
                     """ + DESCRIPTION_FORMATS)
     @APIResponse(responseCode = "200", description = "RFK", content = {
@@ -110,20 +110,20 @@ public class RfkResource {
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid (tahun, opd, bulan, format)",
+    @APIResponse(responseCode = "400", description = "Malformed parameter (tahun, opd, bulan, format)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bulan", value = P400)))
-    @APIResponse(responseCode = "404", description = "Belum ada anggaran untuk OPD dan tahun ini",
+    @APIResponse(responseCode = "404", description = "No budget yet for this OPD and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "tidak ada", value = P404)))
-    @APIResponse(responseCode = "406", description = "Header Accept tidak dapat dipenuhi",
+    @APIResponse(responseCode = "406", description = "The Accept header cannot be satisfied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response opd(
-            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "Keadaan per akhir bulan (1..12); bawaan 12", example = "6") @QueryParam("bulan") String bulan,
-            @Parameter(description = "Bentuk jawaban; mengalahkan header Accept",
+            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "OPD code", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "State as of the end of the month (1..12); default 12", example = "6") @QueryParam("bulan") String bulan,
+            @Parameter(description = "The answer's form; overrides the Accept header",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx", "html"}))
             @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -136,31 +136,31 @@ public class RfkResource {
     @GET
     @Path("rfk")
     @Requires(Action.READ)
-    @Operation(operationId = "rfkPemda", summary = "RFK seluruh OPD satu pemda, dengan peringkat (JSON, CSV, XLSX, HTML)",
+    @Operation(operationId = "rfkPemda", summary = "RFK of every OPD of one pemda, ranked (JSON, CSV, XLSX, HTML)",
             description = """
-                    Satu baris per OPD: pagu murni, pagu, rencana, realisasi (Rp dan %), progres fisik OPD dibobot \
-                    pagu, deviasi; diberi peringkat menurut fisik (menurun), lalu realisasi % (menurun), lalu kode \
-                    OPD; peringkat 1..n tanpa celah; nilai yang tidak terdefinisi di urutan terakhir.
+                    One line per OPD: pagu murni, pagu, rencana, realisasi (Rp and %), the OPD's physical progress \
+                    weighted by pagu, deviasi; ranked by physical progress (descending), then realisasi % (descending), \
+                    then OPD code; ranks 1..n without gaps; undefined values last.
 
                     """ + DESCRIPTION_FORMATS)
-    @APIResponse(responseCode = "200", description = "Peringkat", content = {
+    @APIResponse(responseCode = "200", description = "Ranking", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Peringkat.class),
                 examples = @ExampleObject(name = "dua OPD", value = EX_PEMDA)),
         @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
         @Content(mediaType = Format.XLSX_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")),
         @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid (tahun, bulan, format)",
+    @APIResponse(responseCode = "400", description = "Malformed parameter (tahun, bulan, format)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "bulan", value = P400)))
-    @APIResponse(responseCode = "404", description = "Belum ada anggaran untuk pemda dan tahun ini",
+    @APIResponse(responseCode = "404", description = "No budget yet for this pemda and year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "406", description = "Header Accept tidak dapat dipenuhi",
+    @APIResponse(responseCode = "406", description = "The Accept header cannot be satisfied",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response pemda(
-            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "Keadaan per akhir bulan (1..12); bawaan 12", example = "6") @QueryParam("bulan") String bulan,
-            @Parameter(description = "Bentuk jawaban; mengalahkan header Accept",
+            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "State as of the end of the month (1..12); default 12", example = "6") @QueryParam("bulan") String bulan,
+            @Parameter(description = "The answer's form; overrides the Accept header",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx", "html"}))
             @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/reports/{pemda}/{tahun}/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit", description = "Ketidaksesuaian data yang dilaporkan, bukan disembunyikan")
+@Tag(name = "Audit", description = "Data inconsistencies, reported rather than hidden")
 public class TemuanResource {
 
     @Inject TemuanService audit;
@@ -32,12 +32,12 @@ public class TemuanResource {
 
     @GET
     @Requires(Action.READ)
-    @Operation(operationId = "getAudit", summary = "Ketidaksesuaian satu pemda-tahun",
-            description = "Total yang dinyatakan (dari impor) berbeda dari jumlah rinciannya, realisasi melebihi pagu, "
-                    + "baris tanpa indikator, indikator tanpa target atau realisasi, capaian fisik yang jauh (> 50 poin) "
-                    + "dari capaian keuangan. Setiap temuan dengan OPD, kode dan angkanya.")
-    @APIResponse(responseCode = "200", description = "Temuan, urut OPD dan kode", content = @Content(schema = @Schema(implementation = Hasil.class)))
-    @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Operation(operationId = "getAudit", summary = "The inconsistencies of one pemda-year",
+            description = "A declared total (from an import) that differs from the sum of its parts, realisasi above "
+                    + "the pagu, rows without indicators, indicators without target or realisasi, a physical capaian "
+                    + "far (> 50 points) from the financial capaian. Every finding with its OPD, kode and numbers.")
+    @APIResponse(responseCode = "200", description = "Findings, in OPD and kode order", content = @Content(schema = @Schema(implementation = Hasil.class)))
+    @APIResponse(responseCode = "400", description = "Malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Hasil get(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
             @Parameter(example = "2024") @PathParam("tahun") String tahun) {
         int t = Params.tahun(pemda, tahun);

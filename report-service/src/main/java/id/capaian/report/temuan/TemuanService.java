@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import id.capaian.core.domain.Angka;
 import id.capaian.report.rfk.RfkConfig;
 import id.capaian.report.rfk.RfkRepository;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Inconsistencies of a pemda-year, reported, not hidden: stated totals (from imports) that differ from
@@ -45,8 +46,11 @@ public class TemuanService {
         PAGU_BERUBAH_SETELAH_KUNCI, REALISASI_PERSEN_DI_ATAS_100, CAPAIAN_TIDAK_WAJAR
     }
 
-    public record Temuan(Jenis jenis, String opd, String kode, String uraian, String keterangan,
-            BigDecimal diharapkan, BigDecimal tercatat) {
+    public record Temuan(Jenis jenis, String opd,
+            @Schema(nullable = true, description = "The node it concerns; null for a finding about the whole OPD") String kode,
+            @Schema(nullable = true) String uraian, String keterangan,
+            @Schema(nullable = true, description = "The value expected; null when the finding compares none") BigDecimal diharapkan,
+            @Schema(nullable = true, description = "The value recorded; null when the finding compares none") BigDecimal tercatat) {
     }
 
     @Transactional

@@ -62,10 +62,12 @@ public abstract class OpenApiContract {
     @Test
     void aTypedTypeScriptClientGeneratesAndTypeChecks() throws Exception {
         Path tools = LocalInfrastructure.root().resolve("deploy/openapi");
+        // deploy/local/node.sh finds Node.js, or installs it as PostgreSQL is installed, and prints its bin folder
+        Path bin = Path.of(output(tools, List.of(LocalInfrastructure.root().resolve("deploy/local/node.sh").toString())).strip());
         if (!Files.isDirectory(tools.resolve("node_modules/openapi-typescript"))) {
-            run(tools, List.of("npm", "ci", "--no-audit", "--no-fund"));
+            run(tools, List.of(bin.resolve("npm").toString(), "ci", "--no-audit", "--no-fund"));
         }
-        run(tools, List.of("node", "check.mjs", "generated", serviceName() + "=" + committed()));
+        run(tools, List.of(bin.resolve("node").toString(), "check.mjs", "generated", serviceName() + "=" + committed()));
         assertThat(tools.resolve("generated/" + serviceName() + ".d.ts")).exists();
     }
 
@@ -73,7 +75,17 @@ public abstract class OpenApiContract {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
-            fail(String.join(" ", command) + " failed (is Node.js 18+ with npm installed? apt-get install -y nodejs npm):\n" + out);
+            fail(String.join(" ", command) + " failed:\n" + out);
         }
+    }
+
+    /** Standard output of a command (its standard error goes to the test's log). */
+    private static String output(Path dir, List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            fail(String.join(" ", command) + " failed (it installs Node.js when run as root): " + out);
+        }
+        return out;
     }
 }

@@ -53,6 +53,15 @@ create_topics() {
       --create --if-not-exists --topic "$t" --partitions "$TOPIC_PARTITIONS" --replication-factor 1 \
       >>"$KAFKA_DIR/logs/topics.log" 2>&1 || die "could not create topic $t; see $KAFKA_DIR/logs/topics.log"
   done
+  # A topic made by an earlier version keeps its partitions under --if-not-exists: grow it once (partitions
+  # never shrink; --alter to the count it already has only complains, hence the marker and || true).
+  if [[ "$(cat "$KAFKA_DIR/partitions" 2>/dev/null)" != "$TOPIC_PARTITIONS" ]]; then
+    for t in "${TOPICS[@]}"; do
+      kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$CAPAIAN_KAFKA_PORT" \
+        --alter --topic "$t" --partitions "$TOPIC_PARTITIONS" >>"$KAFKA_DIR/logs/topics.log" 2>&1 || true
+    done
+    echo "$TOPIC_PARTITIONS" >"$KAFKA_DIR/partitions"
+  fi
 }
 
 start() {

@@ -25,7 +25,9 @@ STATE="$CAPAIAN_VAR/$CAPAIAN_ENV"
 mkdir -p "$STATE"
 
 TOPICS=(realization-updated realization-updated-dlq)
-TOPIC_PARTITIONS=3
+# 12: up to 12 report instances share realization-updated (deploy/k8s: the KafkaTopics and the report HPA's
+# maxReplicas say the same; a deploy/k8s test compares them with this line).
+TOPIC_PARTITIONS=12
 DATABASES=(budget indicator report)
 
 log()  { printf '[capaian %s] %s\n' "$CAPAIAN_ENV" "$*" >&2; }

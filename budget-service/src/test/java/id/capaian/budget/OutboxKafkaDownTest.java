@@ -16,7 +16,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
-/** With the broker stopped, writes still succeed and their events wait; they all arrive, in order, once it returns. */
+/** With the broker stopped, writes still succeed and their events wait; they all arrive, the newest last, once it returns. */
 @QuarkusTest
 class OutboxKafkaDownTest {
 
@@ -67,13 +67,18 @@ class OutboxKafkaDownTest {
                 probe.awaitRecord(r -> subject.equals(r.key()) && Events.parse(r.value()).path("version").asLong() == 4,
                         Duration.ofSeconds(90));
             }
-            List<ConsumerRecord<String, String>> seen = probe.drain(Duration.ofMillis(500));
+            // The outbox empties only once Kafka acknowledged the last attempt: then every record is on the topic.
+            await().atMost(Duration.ofSeconds(60)).until(() -> backlog() == 0);
+            List<ConsumerRecord<String, String>> seen = probe.drain(Duration.ofSeconds(1));
             for (String kode : subs) {
                 String subject = "63.10/2024/" + opd + "/" + kode;
                 List<Long> arrived = seen.stream().filter(r -> subject.equals(r.key()))
                         .map(r -> Events.parse(r.value()).path("version").asLong()).toList();
-                // The broker was down for the whole outage, so the renewed producer sends each version once, in order.
-                assertThat(arrived).as("versions of %s", subject).containsExactly(1L, 2L, 3L, 4L);
+                // Nothing lost, and the newest last: delivery is at least once (no Kafka transactions), so a record
+                // that the broker took during a failed attempt arrives again with the retry of its batch, which sends
+                // every unpublished version oldest first; the report ignores the versions it already holds.
+                assertThat(arrived).as("versions of %s", subject).contains(1L, 2L, 3L, 4L).doesNotContain(0L, 5L)
+                        .endsWith(4L);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> backlog() == 0);
         }

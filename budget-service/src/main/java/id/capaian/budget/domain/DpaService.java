@@ -9,6 +9,7 @@ import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.lock.YearLocks;
+import id.capaian.core.outbox.Outbox;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,9 @@ import java.util.TreeSet;
  * checks every rule before it writes, locks the rows it changes and appends one outbox message per
  * changed sub kegiatan and one audit entry per changed node or month. Each first checks that its
  * pemda-year is not locked. Locks are always taken in node id order (after the DPA row, for structural
- * changes), so concurrent writers queue instead of deadlocking and never lose an update.
+ * changes), so concurrent writers queue instead of deadlocking and never lose an update. A write is set
+ * based whatever its size: the rows it names are read and locked with one statement, their kegiatan and
+ * program read with one more, and its rows, audit entries and outbox messages are written in JDBC batches.
  */
 @ApplicationScoped
 public class DpaService {
@@ -90,7 +93,17 @@ public class DpaService {
     record Jumlah(BigDecimal jumlah) {
     }
 
+    /**
+     * What one write transaction records besides its rows: the audit entries and the events, in order, each
+     * kind written with one batched INSERT at the end ({@link #record}).
+     */
+    static final class Writes {
+        final List<Change> changes = new ArrayList<>();
+        final List<Outbox.Pending> events = new ArrayList<>();
+    }
+
     @Inject EntityManager em;
+    @Inject Outbox outbox;
     @Inject BudgetEvents events;
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
@@ -221,6 +234,7 @@ public class DpaService {
         }
 
         // 3. Write, and announce every changed sub kegiatan once.
+        Writes w = new Writes();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -281,7 +295,7 @@ public class DpaService {
                 }
                 updated++;
             }
-            audit(ref, before == null ? "node.buat" : "node.ubah", k, "node", before, NodeValues.of(n));
+            audit(w, ref, before == null ? "node.buat" : "node.ubah", k, "node", before, NodeValues.of(n));
             if (k.level() == Level.SUB_KEGIATAN) {
                 announce.add(k);
             }
@@ -293,8 +307,9 @@ public class DpaService {
         }
         for (Kode k : announce) {
             DpaNode n = stored.get(k);
-            announce(ref, n, stored, realisasi.get(n.id));
+            announce(w, ref, n, stored, realisasi.get(n.id));
         }
+        record(w);
         return new Summary(created, updated, unchanged, announce.size());
     }
 
@@ -304,6 +319,7 @@ public class DpaService {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         Dpa dpa = dpa(ref, true);
         Map<Kode, DpaNode> stored = lockAll(dpa);
+        Writes w = new Writes();
         DpaNode n = stored.get(kode);
         if (!live(n)) {
             throw nodeNotFound(kode);
@@ -327,11 +343,12 @@ public class DpaService {
             rows.values().forEach(em::remove);
             rows.clear();
             n.removed = true;
-            announce(ref, n, stored, rows);
+            announce(w, ref, n, stored, rows);
         } else {
             n.removed = true;
         }
-        audit(ref, "node.hapus", kode, "node", NodeValues.of(n), null);
+        audit(w, ref, "node.hapus", kode, "node", NodeValues.of(n), null);
+        record(w);
     }
 
     /** The cumulative realization of one sub kegiatan to the end of {@code bulan}. Idempotent. */
@@ -350,11 +367,14 @@ public class DpaService {
         if (!n.isSubKegiatan()) {
             throw notALeaf("kode", kode);
         }
+        Map<Kode, DpaNode> parents = parents(dpa, List.of(n));
         if (amount.compareTo(n.pagu) > 0) {
             throw overPagu(List.of(overPaguError("jumlah", amount, n)));
         }
         Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(List.of(n));
-        write(ref, dpa, n, bulan, amount, realisasi);
+        Writes w = new Writes();
+        write(w, ref, parents, n, bulan, amount, realisasi);
+        record(w);
         TreeMap<Integer, BigDecimal> s = amounts(realisasi.get(n.id));
         var latest = Tree.asOf(s, null);
         return new Tree.Branch(kode, Level.SUB_KEGIATAN, n.uraian, n.pagu, n.paguMurniOrPagu(),
@@ -412,12 +432,15 @@ public class DpaService {
             throw overPagu(over);
         }
         Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(locked.values());
+        Map<Kode, DpaNode> parents = parents(dpa, locked.values());
+        Writes w = new Writes();
         int updated = 0;
         for (Kode k : new TreeSet<>(index.keySet())) {
-            if (write(ref, dpa, locked.get(k), bulan, amounts.get(k), realisasi)) {
+            if (write(w, ref, parents, locked.get(k), bulan, amounts.get(k), realisasi)) {
                 updated++;
             }
         }
+        record(w);
         return new Summary(0, updated, index.size() - updated, updated);
     }
 
@@ -457,7 +480,9 @@ public class DpaService {
         if (!n.isSubKegiatan()) {
             throw notALeaf("kode", kode, "RAK");
         }
-        writeRak(ref, dpa, n, plan, realisasiOf(List.of(n)));
+        Writes w = new Writes();
+        writeRak(w, ref, parents(dpa, List.of(n)), n, plan, realisasiOf(List.of(n)));
+        record(w);
         return RakPlan.of(n);
     }
 
@@ -502,27 +527,30 @@ public class DpaService {
         }
         v.throwIfAny();
         Map<Long, TreeMap<Integer, Realisasi>> realisasi = realisasiOf(locked.values());
+        Map<Kode, DpaNode> parents = parents(dpa, locked.values());
+        Writes w = new Writes();
         int created = 0;
         int updated = 0;
         for (Kode k : new TreeSet<>(index.keySet())) {
-            int done = writeRak(ref, dpa, locked.get(k), plans.get(k), realisasi);
+            int done = writeRak(w, ref, parents, locked.get(k), plans.get(k), realisasi);
             created += done == 1 ? 1 : 0;
             updated += done == 2 ? 1 : 0;
         }
+        record(w);
         return new Summary(created, updated, index.size() - created - updated, created + updated);
     }
 
     // ------------------------------------------------------------------------------------- internals
 
     /** Writes one month of a locked sub kegiatan and announces it; false when it was already so. */
-    private boolean write(DpaRef ref, Dpa dpa, DpaNode n, int bulan, BigDecimal amount,
+    private boolean write(Writes w, DpaRef ref, Map<Kode, DpaNode> parents, DpaNode n, int bulan, BigDecimal amount,
             Map<Long, TreeMap<Integer, Realisasi>> realisasi) {
         TreeMap<Integer, Realisasi> rows = realisasi.computeIfAbsent(n.id, x -> new TreeMap<>());
         Realisasi r = rows.get(bulan);
         if (r != null && r.jumlah.compareTo(amount) == 0) {
             return false;
         }
-        audit(ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, r == null ? null : new Jumlah(r.jumlah),
+        audit(w, ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, r == null ? null : new Jumlah(r.jumlah),
                 new Jumlah(amount));
         if (r == null) {
             r = new Realisasi();
@@ -534,32 +562,41 @@ public class DpaService {
         } else {
             r.jumlah = amount;
         }
-        announceWithParents(ref, dpa, n, rows);
+        announce(w, ref, n, parents, rows);
         return true;
     }
 
-    /** Announces a locked sub kegiatan, reading its kegiatan and program. */
-    private void announceWithParents(DpaRef ref, Dpa dpa, DpaNode n, TreeMap<Integer, Realisasi> rows) {
-        Kode kode = n.code();
-        Kode kegiatan = kode.at(Level.KEGIATAN);
-        Kode program = kode.at(Level.PROGRAM);
-        Map<Kode, DpaNode> parents = new HashMap<>();
-        em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa AND n.kode IN :kodes", DpaNode.class)
-                .setParameter("dpa", dpa).setParameter("kodes", List.of(kegiatan.value(), program.value()))
-                .getResultList().forEach(p -> parents.put(p.code(), p));
-        events.announce(ref, n, parents.get(kegiatan), parents.get(program), amounts(rows));
+    /**
+     * The kegiatan and program above the given sub kegiatan, read (not locked) with one query: an event names
+     * them. Read before anything is written, so that the query flushes nothing.
+     */
+    private Map<Kode, DpaNode> parents(Dpa dpa, Collection<DpaNode> subs) {
+        Set<String> kodes = new TreeSet<>();
+        for (DpaNode n : subs) {
+            if (n != null && n.isSubKegiatan()) {
+                kodes.add(n.code().at(Level.KEGIATAN).value());
+                kodes.add(n.code().at(Level.PROGRAM).value());
+            }
+        }
+        Map<Kode, DpaNode> m = new HashMap<>();
+        if (!kodes.isEmpty()) {
+            em.createQuery("FROM DpaNode n WHERE n.dpa = :dpa AND n.kode IN :kodes", DpaNode.class)
+                    .setParameter("dpa", dpa).setParameter("kodes", kodes)
+                    .getResultList().forEach(p -> m.put(p.code(), p));
+        }
+        return m;
     }
 
     /** Sets a locked sub kegiatan's plan and announces it: 0 when it was already so, 1 when new, 2 when changed. */
-    private int writeRak(DpaRef ref, Dpa dpa, DpaNode n, List<BigDecimal> plan,
+    private int writeRak(Writes w, DpaRef ref, Map<Kode, DpaNode> parents, DpaNode n, List<BigDecimal> plan,
             Map<Long, TreeMap<Integer, Realisasi>> realisasi) {
         if (n.rak != null && sameAmounts(List.of(n.rak), plan)) {
             return 0;
         }
         RakValues before = n.rak == null ? null : new RakValues(List.of(n.rak));
         n.rak = plan.toArray(new BigDecimal[0]);
-        audit(ref, "rak.ubah", n.code(), "rak", before, new RakValues(plan));
-        announceWithParents(ref, dpa, n, realisasi.get(n.id));
+        audit(w, ref, "rak.ubah", n.code(), "rak", before, new RakValues(plan));
+        announce(w, ref, n, parents, realisasi.get(n.id));
         return before == null ? 1 : 2;
     }
 
@@ -624,13 +661,20 @@ public class DpaService {
         return x.isArray() ? "larik" : x.getNodeType().name().toLowerCase();
     }
 
-    private void audit(DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
-        audit.record(new Change(aksi, ref.pemda(), ref.tahun(), ref.opd(), kode.value(), entitas, before, after));
+    private static void audit(Writes w, DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
+        w.changes.add(new Change(aksi, ref.pemda(), ref.tahun(), ref.opd(), kode.value(), entitas, before, after));
     }
 
-    private void announce(DpaRef ref, DpaNode n, Map<Kode, DpaNode> stored, TreeMap<Integer, Realisasi> rows) {
+    /** Bumps a locked sub kegiatan's version and queues its event; {@code nodes} holds its kegiatan and program. */
+    private void announce(Writes w, DpaRef ref, DpaNode n, Map<Kode, DpaNode> nodes, TreeMap<Integer, Realisasi> rows) {
         Kode k = n.code();
-        events.announce(ref, n, stored.get(k.at(Level.KEGIATAN)), stored.get(k.at(Level.PROGRAM)), amounts(rows));
+        w.events.add(events.event(ref, n, nodes.get(k.at(Level.KEGIATAN)), nodes.get(k.at(Level.PROGRAM)), amounts(rows)));
+    }
+
+    /** Writes the transaction's audit entries and events: one batched INSERT each. */
+    private void record(Writes w) {
+        audit.recordAll(w.changes);
+        outbox.appendAll(w.events);
     }
 
     private static TreeMap<Integer, BigDecimal> amounts(TreeMap<Integer, Realisasi> rows) {

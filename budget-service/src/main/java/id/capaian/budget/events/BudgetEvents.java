@@ -26,6 +26,17 @@ public class BudgetEvents {
      */
     public RealizationUpdated announce(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
             NavigableMap<Integer, BigDecimal> series) {
+        Outbox.Pending e = event(dpa, sub, kegiatan, program, series);
+        outbox.appendAll(List.of(e));
+        return (RealizationUpdated) e.data();
+    }
+
+    /**
+     * As {@link #announce}, but the message is returned to be appended by the caller (with the others of its
+     * transaction, {@link Outbox#appendAll}); the version is bumped here.
+     */
+    public Outbox.Pending event(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
+            NavigableMap<Integer, BigDecimal> series) {
         if (!sub.isSubKegiatan()) {
             throw new IllegalArgumentException(sub.kode + " is not a sub kegiatan");
         }
@@ -37,8 +48,8 @@ public class BudgetEvents {
                 series.entrySet().stream().map(e -> new RealizationUpdated.Bulanan(e.getKey(), e.getValue())).toList(),
                 sub.rak == null ? null : List.of(sub.rak), sub.renstra(), sub.removed);
         sub.version = sub.version + 1;
-        outbox.append(RealizationUpdated.TYPE, RealizationUpdated.DATASCHEMA, dpa.subject(sub.kode), sub.version, data);
-        return data;
+        return new Outbox.Pending(RealizationUpdated.TYPE, RealizationUpdated.DATASCHEMA, dpa.subject(sub.kode),
+                sub.version, data);
     }
 
     private static RealizationUpdated.Ref ref(DpaNode n) {

@@ -43,26 +43,40 @@ public class AuditTrail {
 
     @Transactional(TxType.MANDATORY)
     public void record(Change c) {
+        recordAll(List.of(c));
+    }
+
+    /** Records every change, in the given order, with one batched INSERT (a bulk write's many entries). */
+    @Transactional(TxType.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         Caller who = callers.current();
         String trace = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
+        String pelaku = who.anonymous() ? "anonim" : who.subject();
+        String peran = String.join(",", who.roles().stream().map(Role::claim).sorted().toList());
         session().doWork(conn -> {
             try (PreparedStatement s = conn.prepareStatement("""
                     INSERT INTO audit_trail (waktu, pelaku, nama, peran, aksi, pemda, tahun, opd, kode, entitas,
                                              sebelum, sesudah, trace_id)
                     VALUES (now(), ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), ?)""")) {
-                s.setString(1, who.anonymous() ? "anonim" : who.subject());
-                s.setString(2, who.name());
-                s.setString(3, String.join(",", who.roles().stream().map(Role::claim).sorted().toList()));
-                s.setString(4, c.aksi());
-                s.setString(5, c.pemda());
-                s.setInt(6, c.tahun());
-                s.setString(7, c.opd());
-                s.setString(8, c.kode());
-                s.setString(9, c.entitas());
-                s.setString(10, toJson(c.sebelum()));
-                s.setString(11, toJson(c.sesudah()));
-                s.setString(12, trace);
-                s.executeUpdate();
+                for (Change c : changes) {
+                    s.setString(1, pelaku);
+                    s.setString(2, who.name());
+                    s.setString(3, peran);
+                    s.setString(4, c.aksi());
+                    s.setString(5, c.pemda());
+                    s.setInt(6, c.tahun());
+                    s.setString(7, c.opd());
+                    s.setString(8, c.kode());
+                    s.setString(9, c.entitas());
+                    s.setString(10, toJson(c.sebelum()));
+                    s.setString(11, toJson(c.sesudah()));
+                    s.setString(12, trace);
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
         });
     }

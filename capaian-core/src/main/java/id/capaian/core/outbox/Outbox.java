@@ -13,22 +13,33 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Appends an event to the outbox inside the caller's transaction, so that the change and its event
- * commit together or not at all. The {@link OutboxRelay} takes it to Kafka after the commit.
+ * Appends events to the outbox inside the caller's transaction, so that the change and its events commit
+ * together or not at all. The {@link OutboxRelay} takes them to Kafka after the commit. A write that
+ * announces many entities appends them with {@link #appendAll}: one batched INSERT for all of them.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
 public class Outbox {
 
-    /** Fired with each append; observed after a successful commit to wake the relay at once. */
-    public record Appended(long id) {
+    /** Fired once per append call; observed after a successful commit to wake the relay at once. */
+    public record Appended(int events) {
+    }
+
+    /** One event to append: its type, schema version of {@code data} (null: the first), subject and version. */
+    public record Pending(String type, String dataschema, String subject, long version, Object data) {
     }
 
     @Inject ObjectMapper json;
+    @Inject EntityManager em;
     @Inject Event<Appended> appended;
 
     @ConfigProperty(name = "capaian.events.source") String source;
@@ -44,25 +55,52 @@ public class Outbox {
     }
 
     /** As above, for data of a later schema version ({@code dataschema}, e.g. {@code …schema.json#v2}). */
+    @SuppressWarnings("unchecked")
     @Transactional(TxType.MANDATORY)
     public <T> CloudEvent<T> append(String type, String dataschema, String subject, long version, T data) {
-        Instant now = Instant.now();
-        CloudEvent<T> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                type, now, subject, CloudEvent.JSON, dataschema, version, data);
-        OutboxMessage m = new OutboxMessage();
-        m.eventId = UUID.fromString(event.id());
-        m.topic = topic;
-        m.subject = subject;
-        m.version = version;
-        m.createdAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-        m.traceparent = traceparent(Span.current().getSpanContext());
-        try {
-            m.payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event not serializable: " + type, e);
+        return (CloudEvent<T>) appendAll(List.of(new Pending(type, dataschema, subject, version, data))).get(0);
+    }
+
+    /** Appends every event in the given order (their ids grow in that order) with one batched INSERT. */
+    @Transactional(TxType.MANDATORY)
+    public List<CloudEvent<Object>> appendAll(List<Pending> events) {
+        if (events.isEmpty()) {
+            return List.of();
         }
-        m.persist();
-        appended.fire(new Appended(m.id));
-        return event;
+        Instant now = Instant.now();
+        OffsetDateTime created = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        String trace = traceparent(Span.current().getSpanContext());
+        List<CloudEvent<Object>> out = new ArrayList<>(events.size());
+        List<String> payloads = new ArrayList<>(events.size());
+        for (Pending e : events) {
+            CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
+                    e.type(), now, e.subject(), CloudEvent.JSON, e.dataschema(), e.version(), e.data());
+            try {
+                payloads.add(json.writeValueAsString(event));
+            } catch (JsonProcessingException x) {
+                throw new IllegalStateException("event not serializable: " + e.type(), x);
+            }
+            out.add(event);
+        }
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement s = conn.prepareStatement("""
+                    INSERT INTO outbox (event_id, topic, subject, version, payload, created_at, traceparent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < out.size(); i++) {
+                    CloudEvent<Object> e = out.get(i);
+                    s.setObject(1, UUID.fromString(e.id()));
+                    s.setString(2, topic);
+                    s.setString(3, e.subject());
+                    s.setLong(4, e.version());
+                    s.setString(5, payloads.get(i));
+                    s.setObject(6, created);
+                    s.setString(7, trace);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        });
+        appended.fire(new Appended(out.size()));
+        return out;
     }
 }

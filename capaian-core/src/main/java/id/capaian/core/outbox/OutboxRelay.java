@@ -18,25 +18,46 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
- * Takes committed outbox rows to Kafka in id order, then marks them published. One thread per
- * process; across processes a PostgreSQL advisory lock lets only one relay work at a time, so one
- * entity's events leave in commit order. Each batch is one Kafka transaction: a failed attempt is
- * aborted, so read_committed consumers never see its records, and the retry sends each event once,
- * in order. While Kafka is away, rows wait and retries back off. Should the database fail after
- * Kafka committed, the batch is sent again: delivery is at least once, and a consumer ignores what
- * it holds by the event's version. Published rows are deleted after a retention by {@link OutboxPurge}.
+ * Takes committed outbox rows to Kafka in id order, then marks them published. One thread per process;
+ * across processes a PostgreSQL advisory lock lets only one relay work at a time, so one entity's events
+ * leave in commit order. A commit that appended to the outbox wakes the relay at once (the poll interval
+ * is only the fallback), so an event normally reaches the topic a few milliseconds after its commit.
+ *
+ * <p>Each round sends a batch of the oldest unpublished rows with an idempotent producer (acks=all, at most
+ * 5 requests in flight, so the broker keeps each partition's order and drops the producer's own retries),
+ * waits for every acknowledgement, and only then marks the whole batch published with one UPDATE in the
+ * same database transaction that read it. There are no Kafka transactions: delivery is at least once.
+ * What a failure means:
+ * <ul>
+ * <li>Kafka away or refusing a record: the database transaction rolls back, the rows stay unpublished,
+ * the producer is renewed and the batch is sent again after a backoff. Records of the failed attempt that
+ * the broker did accept are on the topic twice; the consumer ignores a version it already holds.</li>
+ * <li>The database fails after Kafka acknowledged: the same — the batch is sent again, in order.</li>
+ * <li>Never: an event on the topic whose change did not commit (rows are read committed), nor a committed
+ * event lost (a row is marked only after Kafka acknowledged it).</li>
+ * </ul>
+ * While Kafka is away rows wait and retries back off. Published rows are deleted after a retention by
+ * {@link OutboxPurge}.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
@@ -66,6 +87,8 @@ public class OutboxRelay {
     private volatile int consecutiveFailures;
     private volatile String lastError;
     private volatile Backlog lastBacklog = new Backlog(0, 0);
+    private static final long BACKLOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private long lastMeasured;
     private Counter publishedCounter;
     private Timer commitToKafka;
 
@@ -99,13 +122,12 @@ public class OutboxRelay {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeout.toMillis()));
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
-        // One id per process: the advisory lock already keeps a single relay active per database.
-        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, source + "-outbox-" + java.util.UUID.randomUUID());
-        p.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, "30000");
+        // Idempotent without transactions: at most 5 requests in flight keeps each partition's order.
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         return new KafkaProducer<>(p);
     }
 
-    /** After a failed attempt: drop the producer (its open transaction is aborted) and start afresh. */
+    /** After a failed attempt: drop the producer (records not yet sent are abandoned) and start afresh. */
     private void renewProducer() {
         KafkaProducer<String, String> old = producer;
         producer = null;
@@ -114,17 +136,10 @@ public class OutboxRelay {
         }
     }
 
-    /** The transactional producer, created and registered with the broker on first use. */
+    /** The idempotent producer, created on first use. */
     private KafkaProducer<String, String> producer() {
         if (producer == null) {
-            KafkaProducer<String, String> p = newProducer();
-            try {
-                p.initTransactions();
-            } catch (RuntimeException e) {
-                p.close(Duration.ZERO);
-                throw e;
-            }
-            producer = p;
+            producer = newProducer();
         }
         return producer;
     }
@@ -192,10 +207,14 @@ public class OutboxRelay {
                 LOG.warnf("outbox relay attempt %d failed (%s); next try in %d ms", consecutiveFailures,
                         e.getMessage(), delay.toMillis());
             }
-            try {
-                QuarkusTransaction.requiringNew().run(this::backlog); // keeps the backlog gauges current
-            } catch (RuntimeException e) {
-                LOG.debugf("backlog not measured: %s", e.getMessage());
+            long now = System.nanoTime();
+            if (now - lastMeasured >= BACKLOG_EVERY_NANOS || consecutiveFailures > 0) {
+                lastMeasured = now; // at most once a second under load: one query less per round
+                try {
+                    QuarkusTransaction.requiringNew().run(this::backlog); // keeps the backlog gauges current
+                } catch (RuntimeException e) {
+                    LOG.debugf("backlog not measured: %s", e.getMessage());
+                }
             }
             try {
                 purge.purgeIfDue(); // published rows past the retention, every few minutes
@@ -211,8 +230,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Sends the oldest unpublished rows in one Kafka transaction and marks them published in the same
-     * database transaction. Returns how many were sent; a failure rolls both back and is thrown.
+     * Sends the oldest unpublished rows, waits until Kafka acknowledged every one, then marks them all
+     * published with one statement, in the database transaction that read them. Returns how many were sent;
+     * a failure rolls the marking back (the rows are sent again later) and is thrown.
      */
     int relayBatch() {
         int published = QuarkusTransaction.requiringNew().call(() -> {
@@ -223,25 +243,51 @@ public class OutboxRelay {
             }
             List<OutboxMessage> batch = em.createQuery(
                     "FROM OutboxMessage WHERE publishedAt IS NULL ORDER BY id", OutboxMessage.class)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true)
                     .setMaxResults(batchSize).getResultList();
             if (batch.isEmpty()) {
                 return 0;
             }
             KafkaProducer<String, String> kafka = producer();
-            kafka.beginTransaction();
+            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
             for (OutboxMessage m : batch) {
-                kafka.send(record(m));
+                acks.add(kafka.send(record(m)));
             }
-            kafka.commitTransaction(); // flushes; throws if any record failed, and then none becomes visible
+            kafka.flush(); // every record acknowledged or failed (delivery.timeout.ms at most)
+            for (Future<RecordMetadata> ack : acks) {
+                awaitAck(ack);
+            }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            Long[] ids = batch.stream().map(m -> m.id).toArray(Long[]::new);
+            em.unwrap(Session.class).doWork(conn -> {
+                try (PreparedStatement st = conn.prepareStatement(
+                        "UPDATE outbox SET published_at = ? WHERE id = ANY(?)")) {
+                    st.setObject(1, now);
+                    st.setArray(2, conn.createArrayOf("bigint", ids));
+                    st.executeUpdate();
+                }
+            });
             for (OutboxMessage m : batch) {
-                m.publishedAt = now;
                 commitToKafka.record(Duration.between(m.createdAt, now));
             }
+            em.clear();
             return batch.size();
         });
         publishedCounter.increment(published);
         return published;
+    }
+
+    private void awaitAck(Future<RecordMetadata> ack) {
+        try {
+            ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge within " + sendTimeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        }
     }
 
     private static ProducerRecord<String, String> record(OutboxMessage m) {

@@ -14,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.math.BigDecimal;
@@ -34,8 +35,10 @@ import org.hibernate.annotations.SortNatural;
 @Table(name = "indicator")
 public class Indicator extends PanacheEntityBase {
 
+    /** From indicator_seq, 50 ids per round trip, so that a bulk write's INSERTs go in JDBC batches. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "indicator_seq")
+    @SequenceGenerator(name = "indicator_seq", sequenceName = "indicator_seq", allocationSize = 50)
     public Long id;
 
     @Column(nullable = false, updatable = false)

@@ -5,6 +5,7 @@ import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.lock.YearLocks;
+import id.capaian.core.outbox.Outbox;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.indicator.events.IndicatorEvents;
@@ -14,7 +15,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.hibernate.Session;
 
 /**
  * Every write of the indicator service, one named method per write path, each one transaction: the
@@ -88,10 +94,20 @@ public class IndicatorService {
     public record Summary(int created, int updated, int unchanged, int events) {
     }
 
+    /**
+     * What one write transaction records besides its rows: the audit entries and the events, in order, each
+     * kind written with one batched INSERT at the end ({@link #record}).
+     */
+    static final class Writes {
+        final List<Change> changes = new ArrayList<>();
+        final List<Outbox.Pending> events = new ArrayList<>();
+    }
+
     @Inject EntityManager em;
     @Inject IndicatorEvents events;
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
+    @Inject Outbox outbox;
 
     // ---- writes -------------------------------------------------------------------------------
 
@@ -100,20 +116,25 @@ public class IndicatorService {
      * indicators beyond a list are removed, or kept as they are with {@code keepOthers} (an import of a
      * table that names fewer indicators than were added through the API). Idempotent: an unchanged
      * indicator keeps its version and announces nothing. Returns the live indicators of the listed nodes.
+     * Set based: the nodes' locks, their sasaran and their indicators are taken with one statement each.
      */
     @Transactional
     public List<Indicator> replaceIndicators(Dpa dpa, List<NodeSpec> nodes, boolean keepOthers) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
+        List<String> kodes = ordered.stream().map(n -> n.kode().value()).toList();
+        advisoryLocks(kodes.stream().map(k -> dpa.subject(k, 0)).toList());
+        Map<String, Sasaran> sasaran = sasaranOf(dpa, kodes);
+        Map<String, List<Indicator>> byNode = new HashMap<>();
+        for (Indicator i : lockIndicators(dpa, kodes, null)) {
+            byNode.computeIfAbsent(i.kode, k -> new ArrayList<>()).add(i);
+        }
+        Writes w = new Writes();
         List<Indicator> live = new ArrayList<>();
         for (NodeSpec node : ordered) {
-            lockNode(dpa, node.kode());
-            boolean sasaranChanged = replaceSasaran(dpa, node.kode(), node.sasaran());
+            boolean sasaranChanged = replaceSasaran(w, dpa, node.kode(), node.sasaran(), sasaran.get(node.kode().value()));
             Map<Integer, Indicator> existing = new HashMap<>();
-            for (Indicator i : Indicator.<Indicator>find(
-                    "pemda = ?1 and tahun = ?2 and opd = ?3 and kode = ?4 order by nomor",
-                    dpa.pemda(), dpa.tahun(), dpa.opd(), node.kode().value())
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list()) {
+            for (Indicator i : byNode.getOrDefault(node.kode().value(), List.of())) {
                 i.sasaran = node.sasaran();
                 existing.put(i.nomor, i);
             }
@@ -127,42 +148,40 @@ public class IndicatorService {
                 }
                 boolean applied = i.apply(node.indikator().get(n));
                 if (applied || sasaranChanged) { // a changed sasaran re-announces every indicator of the node
-                    events.changed(i); // a new one takes version 1 (or the next after a tombstone) before the insert
+                    w.events.add(events.event(i)); // a new one takes version 1 (or the next after a tombstone)
                     if (created) {
                         i.persist();
                     }
                 }
                 if (applied) {
-                    audit(i, before == null ? "indikator.buat" : "indikator.ubah", before, IndikatorValues.of(i));
+                    audit(w, i, before == null ? "indikator.buat" : "indikator.ubah", before, IndikatorValues.of(i));
                 }
                 live.add(i);
             }
-            live.forEach(i -> i.realisasi.size()); // loaded here: the caller reads the series outside the transaction
-            for (Indicator beyond : existing.values()) {
+            for (Indicator beyond : existing.values().stream().sorted(ORDER).toList()) {
                 if (beyond.removed) {
                     continue;
                 }
                 if (keepOthers) {
                     if (sasaranChanged) {
-                        events.changed(beyond); // it carries its node's sasaran
+                        w.events.add(events.event(beyond)); // it carries its node's sasaran
                     }
-                    beyond.realisasi.size();
                     live.add(beyond);
                 } else {
-                    remove(beyond);
+                    remove(w, beyond);
                 }
             }
         }
+        record(w);
         return live;
     }
 
     /**
      * Sets a node's sasaran (null: none) as the nodes PUT states it, audited when it changes; the caller
-     * holds the node's lock. Returns whether it changed.
+     * holds the node's lock and read its {@code current} sasaran. Returns whether it changed.
      */
-    private boolean replaceSasaran(Dpa dpa, Kode kode, String teks) {
+    private boolean replaceSasaran(Writes w, Dpa dpa, Kode kode, String teks, Sasaran current) {
         NodeKey key = new NodeKey(dpa, kode.value());
-        Sasaran current = Sasaran.findById(key);
         String before = current == null ? null : current.teks;
         if (Objects.equals(before, teks)) {
             return false;
@@ -177,7 +196,7 @@ public class IndicatorService {
         } else {
             current.teks = teks;
         }
-        audit.record(new Change("sasaran.ubah", dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), "sasaran",
+        w.changes.add(new Change("sasaran.ubah", dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), "sasaran",
                 before == null ? null : new SasaranValue(before), teks == null ? null : new SasaranValue(teks)));
         return true;
     }
@@ -188,14 +207,18 @@ public class IndicatorService {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
-        setRealisasi(i, bulan, nilai);
+        Writes w = new Writes();
+        setRealisasi(w, i, bulan, nilai);
         i.realisasi.size();
+        record(w);
         return i;
     }
 
     /**
      * Sets many indicators' values for one month in one transaction. Every indicator named must
      * exist (else 404 listing each unknown one, nothing written); unchanged values announce nothing.
+     * Set based: the named indicators are locked with one statement (code, then nomor order) and read with
+     * their realizations and sasaran with two more.
      */
     @Transactional
     public List<Indicator> setRealisasi(Dpa dpa, int bulan, List<RealisasiSpec> items) {
@@ -205,12 +228,26 @@ public class IndicatorService {
             order.add(k);
         }
         order.sort(Comparator.comparing((Integer k) -> items.get(k).kode()).thenComparingInt(k -> items.get(k).nomor()));
+        List<String> kodes = new ArrayList<>();
+        List<Integer> nomors = new ArrayList<>();
+        for (RealisasiSpec r : items) {
+            kodes.add(r.kode().value());
+            nomors.add(r.nomor());
+        }
+        Map<String, Indicator> locked = new HashMap<>();
+        for (Indicator i : lockIndicators(dpa, kodes, nomors)) {
+            if (!i.removed) {
+                locked.put(i.kode + "#" + i.nomor, i);
+            }
+        }
         Indicator[] found = new Indicator[items.size()];
         List<FieldError> unknown = new ArrayList<>();
         for (int k : order) {
             RealisasiSpec r = items.get(k);
-            lockLive(dpa, r.kode(), r.nomor()).ifPresentOrElse(i -> found[k] = i,
-                    () -> unknown.add(new FieldError("[" + k + "].nomor", describe(r.kode(), r.nomor()) + " tidak ditemukan")));
+            found[k] = locked.get(r.kode().value() + "#" + r.nomor());
+            if (found[k] == null) {
+                unknown.add(new FieldError("[" + k + "].nomor", describe(r.kode(), r.nomor()) + " tidak ditemukan"));
+            }
         }
         if (!unknown.isEmpty()) {
             unknown.sort(Comparator.comparing(FieldError::field));
@@ -218,12 +255,14 @@ public class IndicatorService {
                     unknown.size() == 1 ? unknown.get(0).message() : unknown.size() + " indikator tidak ditemukan",
                     unknown);
         }
-        Map<Kode, String> sasaran = new HashMap<>();
+        Map<String, Sasaran> sasaran = sasaranOf(dpa, kodes);
+        Writes w = new Writes();
         for (int k : order) {
-            found[k].sasaran = sasaran.computeIfAbsent(items.get(k).kode(), kode -> sasaran(dpa, kode));
-            setRealisasi(found[k], bulan, items.get(k).nilai());
-            found[k].realisasi.size();
+            Sasaran x = sasaran.get(found[k].kode);
+            found[k].sasaran = x == null ? null : x.teks;
+            setRealisasi(w, found[k], bulan, items.get(k).nilai());
         }
+        record(w);
         return List.of(found);
     }
 
@@ -233,7 +272,9 @@ public class IndicatorService {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
-        remove(i);
+        Writes w = new Writes();
+        remove(w, i);
+        record(w);
     }
 
     /**
@@ -243,24 +284,30 @@ public class IndicatorService {
     @Transactional
     public SortedMap<Integer, BigDecimal> setProgres(Dpa dpa, Kode kode, int bulan, BigDecimal persen) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
-        ProgresSeri s = lockProgres(dpa, kode);
-        setProgres(s, bulan, persen);
+        ProgresSeri s = lockProgres(dpa, List.of(kode)).get(kode.value());
+        Writes w = new Writes();
+        setProgres(w, s, bulan, persen);
+        record(w);
         return new TreeMap<>(s.persen);
     }
 
     /**
      * Sets many sub kegiatan's physical progress for one month in one transaction (the caller has refused
-     * duplicate codes). Unchanged values announce nothing.
+     * duplicate codes). Unchanged values announce nothing. Set based: the series' locks are taken with one
+     * statement and the series read with one query.
      */
     @Transactional
     public Summary setProgres(Dpa dpa, int bulan, List<ProgresSpec> items) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
+        List<ProgresSpec> ordered = items.stream().sorted(Comparator.comparing(ProgresSpec::kode)).toList();
+        Map<String, ProgresSeri> series = lockProgres(dpa, ordered.stream().map(ProgresSpec::kode).toList());
+        Writes w = new Writes();
         int created = 0;
         int updated = 0;
-        for (ProgresSpec p : items.stream().sorted(Comparator.comparing(ProgresSpec::kode)).toList()) {
-            ProgresSeri s = lockProgres(dpa, p.kode());
+        for (ProgresSpec p : ordered) {
+            ProgresSeri s = series.get(p.kode().value());
             boolean had = s.persen.containsKey(bulan);
-            if (setProgres(s, bulan, p.persen())) {
+            if (setProgres(w, s, bulan, p.persen())) {
                 if (had) {
                     updated++;
                 } else {
@@ -268,49 +315,56 @@ public class IndicatorService {
                 }
             }
         }
+        record(w);
         return new Summary(created, updated, items.size() - created - updated, created + updated);
     }
 
     /** Records one month's progress, announced and audited; an unchanged value does neither. */
-    private boolean setProgres(ProgresSeri s, int bulan, BigDecimal persen) {
+    private boolean setProgres(Writes w, ProgresSeri s, int bulan, BigDecimal persen) {
         BigDecimal old = s.persen.get(bulan);
         if (!s.set(bulan, persen)) {
             return false;
         }
         boolean created = s.version == 0;
-        events.changed(s); // the first change takes version 1 before the insert
+        w.events.add(events.event(s)); // the first change takes version 1 before the insert
         if (created) {
             s.persist();
         }
-        audit.record(new Change("progres.ubah", s.key.pemda, s.key.tahun, s.key.opd, s.key.kode, "progres/" + bulan,
+        w.changes.add(new Change("progres.ubah", s.key.pemda, s.key.tahun, s.key.opd, s.key.kode, "progres/" + bulan,
                 old == null ? null : new Persen(plain(old)), new Persen(plain(persen))));
         return true;
     }
 
     /** Records one month's value; an unchanged value announces and audits nothing. */
-    private void setRealisasi(Indicator i, int bulan, BigDecimal nilai) {
+    private void setRealisasi(Writes w, Indicator i, int bulan, BigDecimal nilai) {
         BigDecimal old = i.realisasi.get(bulan);
         if (i.setRealisasi(bulan, nilai)) {
-            events.changed(i);
-            audit(i, "realisasi.ubah", "indikator/" + i.nomor + "/realisasi/" + bulan,
+            w.events.add(events.event(i));
+            audit(w, i, "realisasi.ubah", "indikator/" + i.nomor + "/realisasi/" + bulan,
                     old == null ? null : new Nilai(plain(old)), new Nilai(plain(nilai)));
         }
     }
 
     /** Makes a live indicator a tombstone, announced and audited with the values (and realizations) it had. */
-    private void remove(Indicator i) {
+    private void remove(Writes w, Indicator i) {
         IndikatorValues before = IndikatorValues.removed(i);
         i.remove();
-        events.changed(i);
-        audit(i, "indikator.hapus", before, null);
+        w.events.add(events.event(i));
+        audit(w, i, "indikator.hapus", before, null);
     }
 
-    private void audit(Indicator i, String aksi, IndikatorValues before, IndikatorValues after) {
-        audit(i, aksi, "indikator/" + i.nomor, before, after);
+    private static void audit(Writes w, Indicator i, String aksi, IndikatorValues before, IndikatorValues after) {
+        audit(w, i, aksi, "indikator/" + i.nomor, before, after);
     }
 
-    private void audit(Indicator i, String aksi, String entitas, Object before, Object after) {
-        audit.record(new Change(aksi, i.pemda, i.tahun, i.opd, i.kode, entitas, before, after));
+    private static void audit(Writes w, Indicator i, String aksi, String entitas, Object before, Object after) {
+        w.changes.add(new Change(aksi, i.pemda, i.tahun, i.opd, i.kode, entitas, before, after));
+    }
+
+    /** Writes the transaction's audit entries and events: one batched INSERT each. */
+    private void record(Writes w) {
+        audit.recordAll(w.changes);
+        outbox.appendAll(w.events);
     }
 
     // ---- reads --------------------------------------------------------------------------------
@@ -387,25 +441,98 @@ public class IndicatorService {
     }
 
     /**
-     * Serializes writers of one node's list, including the creation of rows that do not exist yet
-     * (which a row lock cannot cover). Two-key form: apart from the outbox relay's one-key lock.
+     * Takes the transaction-scoped advisory locks of the given subjects, in the given order, with one
+     * statement. A node's lock serializes writers of its indicator list, a progress series' lock writers of
+     * the series, including the creation of rows that do not exist yet (which a row lock cannot cover).
+     * Two-key form: apart from the outbox relay's one-key lock.
      */
-    private void lockNode(Dpa dpa, Kode kode) {
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(8082, hashtext(?1))) l")
-                .setParameter(1, dpa.subject(kode.value(), 0)).getSingleResult();
+    private void advisoryLocks(List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(conn -> {
+            try (PreparedStatement st = conn.prepareStatement(
+                    "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(8082, hashtext(s)) FROM unnest(?) AS s) l")) {
+                st.setArray(1, conn.createArrayOf("text", subjects.toArray()));
+                st.executeQuery().close();
+            }
+        });
     }
 
     /**
-     * The progress series of a sub kegiatan, new (not yet persisted) when there is none, after taking the
-     * series' advisory lock: writers of one series, including its creation, queue.
+     * The indicators (tombstones too) of the named nodes, or with {@code nomors} only the named (kode, nomor)
+     * pairs, locked FOR UPDATE in code-then-nomor order with one statement, then read with their
+     * realizations with one query.
      */
-    private ProgresSeri lockProgres(Dpa dpa, Kode kode) {
-        NodeKey key = new NodeKey(dpa, kode.value());
-        ProgresSeri fresh = ProgresSeri.create(key);
-        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(8082, hashtext(?1))) l")
-                .setParameter(1, fresh.subject()).getSingleResult();
-        ProgresSeri s = ProgresSeri.findById(key);
-        return s == null ? fresh : s;
+    @SuppressWarnings("unchecked")
+    private List<Indicator> lockIndicators(Dpa dpa, List<String> kodes, List<Integer> nomors) {
+        if (kodes.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        em.unwrap(Session.class).doWork(conn -> {
+            String pairs = nomors == null
+                    ? "kode = ANY(?)"
+                    : "(kode, nomor) IN (SELECT * FROM unnest(?::text[], ?::int[]))";
+            try (PreparedStatement st = conn.prepareStatement("SELECT id FROM indicator WHERE pemda = ? AND tahun = ? "
+                    + "AND opd = ? AND " + pairs + " ORDER BY kode, nomor FOR UPDATE")) {
+                st.setString(1, dpa.pemda());
+                st.setInt(2, dpa.tahun());
+                st.setString(3, dpa.opd());
+                st.setArray(4, conn.createArrayOf("text", kodes.toArray()));
+                if (nomors != null) {
+                    st.setArray(5, conn.createArrayOf("integer", nomors.toArray()));
+                }
+                try (ResultSet r = st.executeQuery()) {
+                    while (r.next()) {
+                        ids.add(r.getLong(1));
+                    }
+                }
+            }
+        });
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Indicator> found = new ArrayList<>(em.createQuery(
+                "select distinct i from Indicator i left join fetch i.realisasi where i.id in :ids", Indicator.class)
+                .setParameter("ids", ids).getResultList());
+        found.sort(ORDER);
+        return found;
+    }
+
+    /** The sasaran of the named nodes, by code, with one query. */
+    private Map<String, Sasaran> sasaranOf(Dpa dpa, Collection<String> kodes) {
+        Map<String, Sasaran> m = new HashMap<>();
+        if (!kodes.isEmpty()) {
+            for (Sasaran x : Sasaran.<Sasaran>list("key.pemda = ?1 and key.tahun = ?2 and key.opd = ?3 and key.kode in ?4",
+                    dpa.pemda(), dpa.tahun(), dpa.opd(), new TreeSet<>(kodes))) {
+                m.put(x.key.kode, x);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The progress series of the given sub kegiatan (in code order), by code, each new (not yet persisted)
+     * when there is none, after taking the series' advisory locks: writers of one series, including its
+     * creation, queue. One statement locks, one query reads.
+     */
+    private Map<String, ProgresSeri> lockProgres(Dpa dpa, List<Kode> kodes) {
+        Map<String, ProgresSeri> m = new HashMap<>();
+        List<String> subjects = new ArrayList<>();
+        for (Kode k : kodes) {
+            ProgresSeri fresh = ProgresSeri.create(new NodeKey(dpa, k.value()));
+            m.put(k.value(), fresh);
+            subjects.add(fresh.subject());
+        }
+        advisoryLocks(subjects);
+        if (!kodes.isEmpty()) {
+            em.createQuery("select distinct s from ProgresSeri s left join fetch s.persen where s.key.pemda = :pemda "
+                    + "and s.key.tahun = :tahun and s.key.opd = :opd and s.key.kode in :kodes", ProgresSeri.class)
+                    .setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
+                    .setParameter("kodes", m.keySet()).getResultList().forEach(s -> m.put(s.key.kode, s));
+        }
+        return m;
     }
 
     /** 65.0000 as 65 and 27.5400 as 27.54, so the trail shows a value as the client wrote it. */

@@ -27,6 +27,22 @@ public class IndicatorEvents {
                 indicator.subject(), version, IndicatorRealizationUpdated.of(indicator));
     }
 
+    /**
+     * As {@link #changed(Indicator)}, but the message is returned to be appended by the caller with the others
+     * of its transaction ({@link Outbox#appendAll}); the version is taken here.
+     */
+    public Outbox.Pending event(Indicator indicator) {
+        long version = indicator.bump();
+        return new Outbox.Pending(IndicatorRealizationUpdated.TYPE, IndicatorRealizationUpdated.DATASCHEMA,
+                indicator.subject(), version, IndicatorRealizationUpdated.of(indicator));
+    }
+
+    /** As {@link #changed(ProgresSeri)}, returned to be appended by the caller. */
+    public Outbox.Pending event(ProgresSeri progres) {
+        long version = progres.bump();
+        return new Outbox.Pending(ProgresUpdated.TYPE, null, progres.subject(), version, ProgresUpdated.of(progres));
+    }
+
     /** The same for a sub kegiatan's physical progress series ({@code indicator.progres-updated}). */
     @Transactional(TxType.MANDATORY)
     public CloudEvent<ProgresUpdated> changed(ProgresSeri progres) {

@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Availability, scaling, isolation, hardening and wiring rules that every overlay must keep. */
 class ClusterPolicyTest {
 
-    static final Map<String, Integer> PARTITIONS = Map.of("dev", 3, "production", 6);
+    static final Map<String, Integer> PARTITIONS = Map.of("dev", 12, "production", 12);
     static final Map<String, Integer> DB_INSTANCES = Map.of("dev", 1, "production", 3);
 
     static List<String> overlays() {
@@ -63,15 +63,21 @@ class ClusterPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void reportServiceScalesNoFurtherThanThePartitions(String overlay) {
+    void reportServiceScalesAsFarAsThePartitions(String overlay) throws java.io.IOException {
         int partitions = topic(overlay, "realization-updated").getSpec().getPartitions();
+        assertThat(topic(overlay, "realization-updated-dlq").getSpec().getPartitions()).as(overlay + ": dead-letter partitions")
+                .isEqualTo(partitions);
+        java.util.regex.Matcher local = java.util.regex.Pattern.compile("(?m)^TOPIC_PARTITIONS=(\\d+)$")
+                .matcher(java.nio.file.Files.readString(Overlays.ROOT.resolve("deploy/local/lib.sh")));
+        assertThat(local.find()).as("TOPIC_PARTITIONS in deploy/local/lib.sh").isTrue();
+        assertThat(partitions).as(overlay + ": partitions as deploy/local creates them").isEqualTo(Integer.parseInt(local.group(1)));
         List<HorizontalPodAutoscaler> hpas = all(overlay, "HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
         assertThat(hpas).as(overlay + ": the report-service HPA").hasSize(1);
         HorizontalPodAutoscaler hpa = hpas.get(0);
         assertThat(hpa.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
         assertThat(hpa.getSpec().getScaleTargetRef().getName()).isEqualTo("report-service");
-        assertThat(hpa.getSpec().getMaxReplicas()).as(overlay + ": maxReplicas <= partitions of realization-updated")
-                .isLessThanOrEqualTo(partitions);
+        assertThat(hpa.getSpec().getMaxReplicas()).as(overlay + ": maxReplicas == partitions of realization-updated")
+                .isEqualTo(partitions);
         assertThat(hpa.getSpec().getMinReplicas()).isBetween(1, hpa.getSpec().getMaxReplicas());
         Deployment report = deployments(overlay).stream().filter(d -> d.getMetadata().getName().equals("report-service"))
                 .findFirst().orElseThrow();

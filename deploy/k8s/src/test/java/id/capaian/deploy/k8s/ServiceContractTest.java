@@ -57,7 +57,12 @@ class ServiceContractTest {
             // quarkus-oidc (every service, through capaian-core): the token issuer; IdentityConfigCheck refuses to
             // start without it (or a public key, which only local runs and tests set).
             "quarkus.oidc.auth-server-url",
-            "quarkus.oidc.roles.role-claim-path");
+            "quarkus.oidc.roles.role-claim-path",
+            // the connection pool's size (base/jvm.env)
+            "quarkus.datasource.jdbc.max-size");
+
+    /** Variables that the JVM or the C library read, not Quarkus (base/jvm.env). */
+    static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
 
     static List<String> overlays() {
         return Overlays.names();
@@ -137,7 +142,7 @@ class ServiceContractTest {
             Set<String> known = readProperties(service);
             for (Container c : deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 for (String env : envNames(overlay, c)) {
-                    boolean read = known.stream().anyMatch(p -> envName(p).equals(env));
+                    boolean read = RUNTIME_VARIABLES.contains(env) || known.stream().anyMatch(p -> envName(p).equals(env));
                     if (!read) {
                         unread.add(service + ": " + env + " (property " + env.toLowerCase(Locale.ROOT).replace('_', '.')
                                 + ") is neither in " + service + "/src/main/resources/application.properties nor a well-known Quarkus property");

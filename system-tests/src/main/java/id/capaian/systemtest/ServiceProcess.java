@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +26,7 @@ public final class ServiceProcess {
     public final String service;
     public final int port;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Path log;
     private Process process;
     private long startedNanos;
@@ -37,11 +40,30 @@ public final class ServiceProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
         }
-        command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort,
+        environment = jvmEnvironment(root);
+        command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort,
                 "-Dkafka.bootstrap.servers=" + kafka));
         command.addAll(TestTokens.jvmOptions());
         command.addAll(extraProps);
         command.addAll(List.of("-jar", jar.toString()));
+    }
+
+    /**
+     * The heap, JVM flags and pool every deployment uses (deploy/k8s/base/jvm.env, as deploy/local/run and the
+     * Kubernetes ConfigMap take it), so that what is measured here is what runs there.
+     */
+    static Map<String, String> jvmEnvironment(Path root) {
+        Map<String, String> env = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(root.resolve("deploy/k8s/base/jvm.env"))) {
+                if (line.matches("[A-Z_][A-Z0-9_]*=.*")) {
+                    env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("deploy/k8s/base/jvm.env: the services' heap and pool sizes come from it", e);
+        }
+        return env;
     }
 
     public static int freePort() {
@@ -61,8 +83,10 @@ public final class ServiceProcess {
             Files.createDirectories(log.getParent());
             startedNanos = System.nanoTime();
             readyMillis = -1;
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(environment);
+            process = pb.start();
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

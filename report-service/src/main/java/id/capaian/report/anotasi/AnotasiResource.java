@@ -67,8 +67,10 @@ public class AnotasiResource {
     @APIResponse(responseCode = "200", description = "Anotasi tersimpan", content = @Content(schema = @Schema(implementation = Anotasi.class)))
     @APIResponse(responseCode = "400", description = "Bukan JSON, isian tidak dikenal, atau parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Melanggar aturan (kebijakan bukan pada program, terlalu panjang)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Anotasi put(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
-            @PathParam("kode") String kode, Anotasi body) {
+    public Anotasi put(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(example = "2.08.02") @PathParam("kode") String kode, Anotasi body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "isi permintaan kosong");
         }
@@ -83,8 +85,10 @@ public class AnotasiResource {
     @Operation(operationId = "deleteAnotasi", summary = "Menghapus anotasi satu baris (idempoten)")
     @APIResponse(responseCode = "204", description = "Terhapus (atau memang tidak ada)")
     @APIResponse(responseCode = "400", description = "Parameter tidak valid", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void delete(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
-            @PathParam("kode") String kode) {
+    public void delete(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(example = "2.08.02") @PathParam("kode") String kode) {
         annotations.clear(Params.dpa(pemda, tahun, opd), Params.kode(kode));
     }
 }

@@ -70,6 +70,7 @@ class AuthorizationMatrixTest {
                 .classify("DELETE /api/v1/reports/{pemda}/{tahun}/{opd}/anotasi/{kode}", Rule.ANNOTATE)
                 .classify("GET /api/v1/reports/{pemda}/{tahun}/{opd}/capaian", Rule.READ)
                 .classify("GET /api/v1/reports/{pemda}/{tahun}/{opd}/evaluasi-renja", Rule.READ)
+                .classify("GET /api/v1/reports/{pemda}/{tahun}/{opd}/rfk", Rule.READ)
                 .classify("PUT /api/v1/reports/{pemda}/{tahun}/{opd}/evaluasi-renja/{triwulan}/catatan", Rule.ANNOTATE)
                 // its example signs DIEVALUASI: verifikator or admin (DISUSUN, the operator's, is EvaluasiSignOffTest's)
                 .classify("PUT /api/v1/reports/{pemda}/{tahun}/{opd}/evaluasi-renja/{triwulan}/status", Rule.LOCK)

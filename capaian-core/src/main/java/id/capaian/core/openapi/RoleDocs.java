@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
  * their {@code @Operation(operationId)} among the service's classes (every operation has one), so the document
  * says what {@link id.capaian.core.security.AccessFilter} enforces.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = -100) // last: after the filters that amend descriptions
 public class RoleDocs implements OASFilter {
 
     static final String PACKAGE = "id/capaian/";

@@ -24,7 +24,7 @@ import java.util.function.Supplier;
 /**
  * The authorization matrix of a service, generated from its OpenAPI document: every operation ×
  * every role × own / other OPD / other pemda, and no token / expired / wrong key / wrong issuer /
- * garbage, each against the expected 2xx, 401 or 403. A refused write must leave the database as it
+ * wrong or no audience / garbage, each against the expected 2xx, 401 or 403. A refused write must leave the database as it
  * was. Requests are built from the document's own examples (path parameters and request bodies).
  *
  * <p>The expectations are the README's role table, restated here on purpose rather than taken from
@@ -38,7 +38,7 @@ public final class AuthorizationMatrix {
 
     enum Scope { OWN, OTHER_OPD, OTHER_PEMDA }
 
-    static final List<String> ROLES = List.of("operator", "verifikator", "pembaca", "integrasi", "admin");
+    static final List<String> ROLES = List.of("operator", "verifikator", "pembaca", "integrasi", "admin", "platform");
     static final String OTHER_OPD = "LAINNYA";
     static final String OTHER_PEMDA = "64.01";
     static final String DEFAULT_OPD = "P3AP2KB";
@@ -136,7 +136,9 @@ public final class AuthorizationMatrix {
                 for (Scope scope : Scope.values()) {
                     String pemda = scope == Scope.OTHER_PEMDA ? OTHER_PEMDA : ex.pemda;
                     String tokenOpd = !agency ? null : scope == Scope.OTHER_OPD ? OTHER_OPD : opd;
-                    cases.put(role + "/" + scope, tokens.mint(Claims.of(role, pemda, tokenOpd)));
+                    // the platform role operates every pemda and names none
+                    String tokenPemda = role.equals("platform") ? null : pemda;
+                    cases.put(role + "/" + scope, tokens.mint(Claims.of(role, tokenPemda, tokenOpd)));
                     expected.put(role + "/" + scope, allows(rule, role, scope, ex.opd != null));
                 }
             }
@@ -146,6 +148,8 @@ public final class AuthorizationMatrix {
             invalid.put("expired", tokens.mint(admin.expired()));
             invalid.put("wrong key", stranger.mint(admin));
             invalid.put("wrong issuer", tokens.mint(admin, "https://issuer.tidak.dikenal"));
+            invalid.put("wrong audience", tokens.mint(admin, DevTokens.ISSUER, "aplikasi-lain"));
+            invalid.put("no audience", tokens.mint(admin, DevTokens.ISSUER, null));
             invalid.put("garbage", "bukan.sebuah.token");
             for (Map.Entry<String, String> c : invalid.entrySet()) {
                 int status = refused(ex, c.getValue(), write, faults, e.getKey() + " with " + c.getKey());
@@ -197,13 +201,13 @@ public final class AuthorizationMatrix {
         boolean ownOpd = scope == Scope.OWN;
         boolean lead = role.equals("verifikator") || role.equals("admin");
         return switch (rule) {
-            case READ -> samePemda;
+            case READ -> samePemda && !role.equals("platform");
             case WRITE -> pathHasOpd && (role.equals("operator") && ownOpd || role.equals("admin") && samePemda);
             case BULK_WRITE -> allows(Rule.WRITE, role, scope, pathHasOpd)
                     || pathHasOpd && role.equals("integrasi") && ownOpd;
             case ANNOTATE -> pathHasOpd && role.equals("operator") && ownOpd || lead && samePemda;
             case LOCK -> lead && samePemda;
-            case OPERATE -> role.equals("admin");
+            case OPERATE -> role.equals("platform");
         };
     }
 

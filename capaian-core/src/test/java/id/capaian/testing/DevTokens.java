@@ -21,6 +21,8 @@ import java.util.List;
 public final class DevTokens {
 
     public static final String ISSUER = "capaian-dev";
+    /** The audience the services expect by default ({@code capaian.security.audience}). */
+    public static final String AUDIENCE = "capaian";
     public static final String KEY = "deploy/local/dev-keys/dev-signing-key.pem";
     public static final String PUBLIC_KEY = "deploy/local/dev-keys/dev-signing-key.pub.pem";
 
@@ -75,8 +77,16 @@ public final class DevTokens {
     }
 
     public String mint(Claims c, String issuer) {
+        return mint(c, issuer, AUDIENCE);
+    }
+
+    /** A token for another audience (or none, when null): the services refuse it. */
+    public String mint(Claims c, String issuer, String audience) {
         List<String> fields = new ArrayList<>();
         fields.add(field("iss", issuer));
+        if (audience != null) {
+            fields.add(field("aud", audience));
+        }
         fields.add(field("sub", c.subject()));
         fields.add(field("name", c.name()));
         fields.add("\"roles\":[" + String.join(",", c.roles().stream().map(DevTokens::quote).toList()) + "]");
@@ -120,17 +130,21 @@ public final class DevTokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** {@code java DevTokens.java <role> [--pemda 63.10] [--opd P3AP2KB] [--name "…"] [--sub …] [--hours 8]}. */
+    /**
+     * {@code java DevTokens.java <role> [--pemda 63.10] [--opd P3AP2KB] [--name "…"] [--sub …] [--hours 8]
+     * [--aud capaian]}; a platform token names no pemda unless given one.
+     */
     public static void main(String[] args) {
-        List<String> roles = List.of("operator", "verifikator", "pembaca", "integrasi", "admin");
+        List<String> roles = List.of("operator", "verifikator", "pembaca", "integrasi", "admin", "platform");
         if (args.length == 0 || !roles.contains(args[0])) {
             System.err.println("usage: deploy/local/token <" + String.join("|", roles)
-                    + "> [--pemda 63.10] [--opd P3AP2KB] [--name \"Nama\"] [--sub id] [--hours 8]");
+                    + "> [--pemda 63.10] [--opd P3AP2KB] [--name \"Nama\"] [--sub id] [--hours 8] [--aud capaian]");
             System.exit(2);
         }
         String role = args[0];
-        String pemda = "63.10";
+        String pemda = role.equals("platform") ? null : "63.10";
         String opd = role.equals("operator") ? "P3AP2KB" : null;
+        String aud = AUDIENCE;
         String name = null;
         String sub = null;
         long hours = 8;
@@ -141,6 +155,7 @@ public final class DevTokens {
                 case "--name" -> name = args[i + 1];
                 case "--sub" -> sub = args[i + 1];
                 case "--hours" -> hours = Long.parseLong(args[i + 1]);
+                case "--aud" -> aud = args[i + 1];
                 default -> {
                     System.err.println("unknown option " + args[i]);
                     System.exit(2);
@@ -152,6 +167,6 @@ public final class DevTokens {
         c = new Claims(sub != null ? sub : c.subject(), name != null ? name : c.name(), c.roles(), pemda, opd, now,
                 now.plus(Duration.ofHours(hours)));
         Path root = Path.of(System.getProperty("capaian.root", "."));
-        System.out.println(load(root.resolve(KEY)).mint(c));
+        System.out.println(load(root.resolve(KEY)).mint(c, ISSUER, aud));
     }
 }

@@ -59,6 +59,26 @@ public abstract class OpenApiContract {
         assertThat(twice).as("operationIds used twice").isEmpty();
     }
 
+    /** Every /api operation names the roles it admits (core RoleDocs, from its method's @Requires rule). */
+    @Test
+    void everyOperationNamesTheRolesItAdmits() {
+        var paths = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                .<String, java.util.Map<String, Object>>getMap("paths");
+        List<String> unnamed = new java.util.ArrayList<>();
+        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
+            if (path.startsWith("/api/") && List.of("get", "put", "post", "delete", "patch").contains(method)
+                    && op instanceof java.util.Map<?, ?> o) {
+                Object roles = o.get("x-roles");
+                Object description = o.get("description");
+                if (!(roles instanceof List<?> r) || r.isEmpty() || description == null
+                        || !description.toString().contains("Roles: ")) {
+                    unnamed.add(method.toUpperCase() + " " + path);
+                }
+            }
+        }));
+        assertThat(unnamed).as("operations whose document does not name the roles they admit").isEmpty();
+    }
+
     @Test
     void aTypedTypeScriptClientGeneratesAndTypeChecks() throws Exception {
         Path tools = LocalInfrastructure.root().resolve("deploy/openapi");

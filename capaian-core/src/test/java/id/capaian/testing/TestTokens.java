@@ -37,6 +37,11 @@ public final class TestTokens {
         return token("admin", pemda, null);
     }
 
+    /** The platform role: operates the services (read-model check, rebuild) for every pemda; names no pemda. */
+    public static String platform() {
+        return token("platform", null, null);
+    }
+
     /** /api/v1/{dpa|indikator|reports|imports}/{pemda}/...: the pemda segment, still percent-encoded. */
     private static final Pattern PEMDA = Pattern.compile("/api/v1/(?:dpa|indikator|reports|imports)/([^/?#]*)");
 

@@ -155,7 +155,7 @@ class CapaianEndToEndTest {
         assertThat(outboxRows("indicator", opd)).isEqualTo(indicatorEvents);
 
         // The read model agrees with a recomputation from scratch.
-        given().get("/api/v1/read-model/check").then().statusCode(200).body("consistent", org.hamcrest.Matchers.is(true));
+        given().header("Authorization", TestTokens.bearer(TestTokens.platform())).get("/api/v1/read-model/check").then().statusCode(200).body("consistent", org.hamcrest.Matchers.is(true));
     }
 
     @jakarta.inject.Inject io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter spans;
@@ -288,6 +288,60 @@ class CapaianEndToEndTest {
             assertThat(r.getList("items.aksi")).as(riwayat).containsExactly("kunci.buka", "kunci.pasang");
             assertThat(r.getString("items[0].sesudah.alasan")).isEqualTo("Koreksi realisasi sesuai temuan Inspektorat");
         }
+    }
+
+    static String publicUrl(String service) {
+        return ConfigProvider.getConfig().getValue("capaian.test." + service + ".public-url", String.class);
+    }
+
+    static BigDecimal paguTerkunci(String opd, String kode) throws SQLException {
+        String port = ConfigProvider.getConfig().getValue("capaian.db.port", String.class);
+        try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/report", "report", "");
+                var s = c.prepareStatement("SELECT pagu FROM pagu_terkunci WHERE pemda = '63.10' AND tahun = 2024 "
+                        + "AND opd = ? AND kode = ?")) {
+            s.setString(1, opd);
+            s.setString(2, kode);
+            var r = s.executeQuery();
+            return r.next() ? r.getBigDecimal(1) : null;
+        }
+    }
+
+    /**
+     * A ceiling changed just before the lock is in the lock's snapshot: FINAL waits until the owners' outboxes of the
+     * scope are drained and the read model has applied their events.
+     */
+    @Test
+    void theLockWaitsForTheOwnersLastEventsSoTheFinalReportAndItsCeilingsIncludeThem() throws Exception {
+        String opd = "LCW" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        seed(opd);
+        given().contentType("application/json").body("""
+                [{"kode": "2.08.02.2.01.0001", "uraian": "Sub kegiatan", "pagu": 2345678.00}]""")
+                .put(url("budget") + "/api/v1/dpa/63.10/2024/{opd}/nodes", opd).then().statusCode(200);
+        lock(opd, true, "LKPJ 2024 disampaikan ke DPRD").then().statusCode(200);
+        assertThat(paguTerkunci(opd, "2.08.02.2.01.0001")).isEqualByComparingTo("2345678.00");
+        assertThat(table(opd).getString("status")).isEqualTo("FINAL");
+        lock(opd, false, "Selesai").then().statusCode(200);
+    }
+
+    /** The owners' year lock and month closing answer only on their internal port, which report-service calls. */
+    @Test
+    void theOwnersLockAndClosingAreNotServedOnTheirPublicPort() {
+        String unlock = "{\"terkunci\": false, \"alasan\": \"di belakang report-service\"}";
+        for (String path : List.of("/api/v1/dpa/63.10/2024/kunci", "/api/v1/indikator/63.10/2024/kunci")) {
+            String owner = path.contains("/dpa/") ? "budget" : "indicator";
+            given().header("Authorization", VERIFIKATOR).contentType("application/json").body(unlock)
+                    .put(publicUrl(owner) + path).then().statusCode(404)
+                    .body("detail", org.hamcrest.Matchers.containsString("hanya untuk report-service"));
+            given().header("Authorization", VERIFIKATOR).get(publicUrl(owner) + path).then().statusCode(404);
+            given().header("Authorization", VERIFIKATOR).get(url(owner) + path).then().statusCode(200);
+        }
+        given().header("Authorization", VERIFIKATOR).contentType("application/json").body("{\"sampaiBulan\": 0, \"alasan\": \"x\"}")
+                .put(publicUrl("budget") + "/api/v1/dpa/63.10/2024/P3AP2KB/penutupan").then().statusCode(404);
+        given().header("Authorization", VERIFIKATOR).contentType("application/json").body("{\"sampaiBulan\": 0, \"alasan\": \"x\"}")
+                .put(publicUrl("indicator") + "/api/v1/indikator/63.10/2024/P3AP2KB/penutupan").then().statusCode(404);
+        // the public operations still answer on the public port
+        given().get(publicUrl("budget") + "/api/v1/dpa/63.10/2024/riwayat").then().statusCode(200);
+        given().get(publicUrl("indicator") + "/api/v1/indikator/63.10/2024/riwayat").then().statusCode(200);
     }
 
     @Test

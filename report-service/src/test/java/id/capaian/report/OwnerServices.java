@@ -31,6 +31,7 @@ public class OwnerServices implements QuarkusTestResourceLifecycleManager {
         String kafka = config.get("kafka.bootstrap.servers");
         for (String service : List.of("budget", "indicator")) {
             int port = freePort();
+            int internal = freePort();
             Path jar = LocalInfrastructure.root().resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build the owners first (./mvnw verify builds them before report-service)");
@@ -39,6 +40,7 @@ public class OwnerServices implements QuarkusTestResourceLifecycleManager {
             try {
                 Files.createDirectories(log.getParent());
                 List<String> command = new ArrayList<>(List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
+                        "-Dcapaian.http.internal-port=" + internal,
                         "-Dcapaian.db.port=" + pgPort, "-Dkafka.bootstrap.servers=" + kafka,
                         "-Dcapaian.outbox.poll-interval=PT0.2S", "-Dquarkus.log.console.json.enabled=false",
                         "-Dquarkus.otel.sdk.disabled=false"));
@@ -50,8 +52,12 @@ public class OwnerServices implements QuarkusTestResourceLifecycleManager {
             }
             String url = "http://127.0.0.1:" + port;
             awaitReady(service, url, log);
-            config.put("quarkus.rest-client." + service + ".url", url);
-            config.put("capaian.services." + service, url);
+            // report-service calls the owners on their internal port, as in the cluster (their year lock and
+            // month closing answer only there); the public port is what the Ingress routes
+            String internalUrl = "http://127.0.0.1:" + internal;
+            config.put("quarkus.rest-client." + service + ".url", internalUrl);
+            config.put("capaian.services." + service, internalUrl);
+            config.put("capaian.test." + service + ".public-url", url);
         }
         return config;
     }

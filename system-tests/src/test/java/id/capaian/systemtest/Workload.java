@@ -191,7 +191,8 @@ public final class Workload {
                 + count("indicator", "SELECT count(*) FROM outbox WHERE subject LIKE ? AND published_at IS NULL", prefix);
         assertThat(unpublished).as("events still in the outboxes").isZero();
 
-        JsonNode check = http.get(report.url() + "/api/v1/read-model/check").json();
+        JsonNode check = Http.withToken(id.capaian.testing.TestTokens.platform()) // operating the service: platform role
+                .get(report.url() + "/api/v1/read-model/check").json();
         assertThat(check.get("consistent").asBoolean()).as("read-model check: %s", check).isTrue();
         assertThat(check.get("rowsChecked").asLong()).isPositive();
     }

@@ -5,12 +5,15 @@ import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
+import id.capaian.core.outbox.OutboxBacklog;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The year lock of a pemda-year in this service: read it, or set it (lock, unlock with a reason).
@@ -45,6 +49,7 @@ public abstract class YearLockResource {
              "errors": [{"field": "tahun", "message": "tahun harus 2000 sampai 2100"}]}""";
 
     @Inject protected YearLocks locks;
+    @Inject Instance<OutboxBacklog> backlog;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -57,9 +62,12 @@ public abstract class YearLockResource {
     @APIResponse(responseCode = "400", description = "Malformed path parameter", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "tahun", value = P400)))
-    public List<YearLock> get(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
-            @PathParam("tahun") @Parameter(example = "2024") String tahun) {
-        return locks.list(pemda, year(pemda, tahun));
+    public RestResponse<List<YearLock>> get(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+            @PathParam("tahun") @Parameter(example = "2024") String tahun,
+            @QueryParam("opd") @Parameter(description = "The OPD whose outbox backlog the header "
+                    + OutboxBacklog.HEADER + " counts (the whole year when absent)", example = "P3AP2KB") String opd) {
+        int t = year(pemda, tahun);
+        return withBacklog(pemda, t, opd, locks.list(pemda, t));
     }
 
     @PUT
@@ -83,22 +91,28 @@ public abstract class YearLockResource {
     @APIResponse(responseCode = "422", description = "terkunci missing, opd malformed, alasan missing on unlock or too long",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "alasan", value = P422)))
-    public List<YearLock> put(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
+    public RestResponse<List<YearLock>> put(@PathParam("pemda") @Parameter(example = "63.10") String pemda,
             @PathParam("tahun") @Parameter(example = "2024") String tahun, LockRequest body) {
         int t = year(pemda, tahun);
         YearLocks.validate(body);
-        beforeChange(pemda, t, body);
-        List<YearLock> after = locks.set(pemda, t, body);
-        afterChange(pemda, t, body);
-        return after;
+        return withBacklog(pemda, t, body.opd(), change(pemda, t, body));
     }
 
-    /** Runs before this service's own lock changes; report-service sets the owners' locks here. */
-    protected void beforeChange(String pemda, int tahun, LockRequest request) {
+    /**
+     * Changes the lock; this service's own lock by default. report-service overrides it to set the owners'
+     * locks too, in the order that never leaves an owner open while the report is FINAL.
+     */
+    protected List<YearLock> change(String pemda, int tahun, LockRequest request) {
+        return locks.set(pemda, tahun, request);
     }
 
-    /** Runs after this service's own lock change committed; report-service records the ceilings it locked. */
-    protected void afterChange(String pemda, int tahun, LockRequest request) {
+    /** In a service with an outbox, the answer says how many events of the scope still wait in it. */
+    private RestResponse<List<YearLock>> withBacklog(String pemda, int tahun, String opd, List<YearLock> body) {
+        RestResponse.ResponseBuilder<List<YearLock>> r = RestResponse.ResponseBuilder.ok(body);
+        if (backlog.isResolvable()) {
+            r.header(OutboxBacklog.HEADER, backlog.get().pending(pemda, tahun, opd));
+        }
+        return r.build();
     }
 
     private static int year(String pemda, String tahun) {

@@ -2,6 +2,7 @@ package id.capaian.core.security;
 
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.inject.Instance;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,12 +22,18 @@ public class AccessFilter {
 
     @Inject Callers callers;
     @Inject Instance<PublicReads> publicReads;
+    @Inject InternalPort internalPort;
 
     @ServerRequestFilter
-    public void check(ResourceInfo resource, UriInfo uri) {
+    public void check(ResourceInfo resource, UriInfo uri, HttpServerRequest request) {
         Method method = resource.getResourceMethod();
         if (method == null || !uri.getPath().startsWith("/api/")) {
             return;
+        }
+        if (resource.getResourceClass().isAnnotationPresent(Internal.class)
+                && !internalPort.admits(request.localAddress().port())) {
+            throw new ProblemException(404, "tidak-ditemukan", "Tidak ditemukan",
+                    "operasi ini hanya untuk report-service, di port internal layanan", java.util.List.of());
         }
         Requires rule = method.getAnnotation(Requires.class);
         MultivaluedMap<String, String> path = uri.getPathParameters();

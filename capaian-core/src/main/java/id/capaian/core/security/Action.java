@@ -3,6 +3,7 @@ package id.capaian.core.security;
 import static id.capaian.core.security.Role.ADMIN;
 import static id.capaian.core.security.Role.INTEGRASI;
 import static id.capaian.core.security.Role.OPERATOR;
+import static id.capaian.core.security.Role.PLATFORM;
 import static id.capaian.core.security.Role.VERIFIKATOR;
 
 /**
@@ -46,13 +47,41 @@ public enum Action {
             return (c.has(VERIFIKATOR) || c.has(ADMIN)) && c.actsFor(pemda);
         }
     },
-    /** Operate the service itself (rebuild a read model): an admin. */
+    /**
+     * Operate the service itself, across every pemda (check or rebuild the read model): the platform role only;
+     * a pemda's admin may not, as that would read and lock other pemdas' data.
+     */
     OPERATE {
         @Override
         public boolean allows(Caller c, String pemda, String opd) {
-            return c.has(ADMIN);
+            return c.has(PLATFORM);
         }
     };
 
     public abstract boolean allows(Caller caller, String pemda, String opd);
+
+    /** The roles that may perform it somewhere (the OpenAPI document's {@code x-roles}). */
+    public java.util.List<Role> roles() {
+        return switch (this) {
+            case READ -> java.util.List.of(OPERATOR, VERIFIKATOR, Role.PEMBACA, INTEGRASI, ADMIN);
+            case WRITE -> java.util.List.of(OPERATOR, ADMIN);
+            case BULK_WRITE -> java.util.List.of(OPERATOR, INTEGRASI, ADMIN);
+            case ANNOTATE -> java.util.List.of(OPERATOR, VERIFIKATOR, ADMIN);
+            case LOCK -> java.util.List.of(VERIFIKATOR, ADMIN);
+            case OPERATE -> java.util.List.of(PLATFORM);
+        };
+    }
+
+    /** Who may perform it, in one sentence of the OpenAPI document. */
+    public String who() {
+        return switch (this) {
+            case READ -> "any role (`operator`, `verifikator`, `pembaca`, `integrasi`, `admin`) of the pemda in the path";
+            case WRITE -> "`operator` of the OPD in the path, `admin` of the pemda";
+            case BULK_WRITE -> "`operator` of the OPD in the path, `integrasi` of the pemda (and of that OPD when its token "
+                    + "names one), `admin` of the pemda";
+            case ANNOTATE -> "`operator` of the OPD in the path, `verifikator` and `admin` of the pemda";
+            case LOCK -> "`verifikator` and `admin` of the pemda in the path";
+            case OPERATE -> "`platform` (operates the service for every pemda; a pemda's `admin` may not)";
+        };
+    }
 }

@@ -12,8 +12,10 @@ public enum Role {
     PEMBACA,
     /** Another government system: bulk upserts and imports within its token's pemda/opd. */
     INTEGRASI,
-    /** Everything, for its pemda. */
-    ADMIN;
+    /** Everything, for its pemda (but not the operation of the service itself). */
+    ADMIN,
+    /** Operates the services for every pemda (read-model check and rebuild); reads and writes no pemda's data. */
+    PLATFORM;
 
     public String claim() {
         return name().toLowerCase();

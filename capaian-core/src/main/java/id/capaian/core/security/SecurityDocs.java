@@ -30,7 +30,11 @@ public class SecurityDocs implements OASFilter {
             | `verifikator` | read its pemda, write annotations, lock and unlock a year (Bappeda) |
             | `pembaca` | read its pemda (DPRD, inspectorate) |
             | `integrasi` | read its pemda; bulk upserts and imports within its token's `pemda` (and `opd`, when the token names one) |
-            | `admin` | everything, for its pemda |
+            | `admin` | everything of its pemda's data |
+            | `platform` | operate the service for every pemda (read-model check and rebuild); names no pemda, reads no pemda's data |
+
+            Tokens must name the audience `capaian` (`aud`, configurable: `capaian.security.audience`). Each operation \
+            names the roles it admits (`x-roles`).
 
             While a year (or an OPD of it) is locked every write to it answers 409 `tahun-terkunci`.""";
     static final String P401 = """

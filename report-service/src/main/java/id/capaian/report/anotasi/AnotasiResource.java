@@ -67,8 +67,10 @@ public class AnotasiResource {
     @APIResponse(responseCode = "200", description = "The stored annotations", content = @Content(schema = @Schema(implementation = Anotasi.class)))
     @APIResponse(responseCode = "400", description = "Not JSON, an unknown field, or a malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Breaks a rule (kebijakan not on a program, too long)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Anotasi put(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
-            @PathParam("kode") String kode, Anotasi body) {
+    public Anotasi put(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(example = "2.08.02") @PathParam("kode") String kode, Anotasi body) {
         if (body == null) {
             throw ProblemException.badRequest("body", "isi permintaan kosong");
         }
@@ -83,8 +85,10 @@ public class AnotasiResource {
     @Operation(operationId = "deleteAnotasi", summary = "Remove the annotations of one row (idempotent)")
     @APIResponse(responseCode = "204", description = "Removed (or there were none)")
     @APIResponse(responseCode = "400", description = "Malformed parameter", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public void delete(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun, @PathParam("opd") String opd,
-            @PathParam("kode") String kode) {
+    public void delete(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(example = "2.08.02") @PathParam("kode") String kode) {
         annotations.clear(Params.dpa(pemda, tahun, opd), Params.kode(kode));
     }
 }

@@ -5,10 +5,12 @@ import id.capaian.core.lock.LockRequest;
 import id.capaian.core.lock.PenutupanRequest;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
@@ -49,6 +51,11 @@ public interface BudgetClient {
             List<Rak> rak);
 
     /** Sets its year lock the same way as report-service's own (idempotent). */
+    /** Its year lock, with the header Capaian-Outbox-Tertunda: its events of the scope not yet on Kafka. */
+    @GET
+    @Path("/kunci")
+    Response getKunci(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @QueryParam("opd") String opd);
+
     @PUT
     @Path("/kunci")
     void putKunci(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, LockRequest kunci);

@@ -10,6 +10,7 @@ import id.capaian.core.lock.LockRequest;
 import id.capaian.core.lock.PenutupanRequest;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,6 +59,11 @@ public interface IndicatorClient {
     @Path("/{opd}/progres/{bulan}")
     void putProgres(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             @PathParam("bulan") int bulan, List<Progres> progres);
+
+    /** Its year lock, with the header Capaian-Outbox-Tertunda: its events of the scope not yet on Kafka. */
+    @GET
+    @Path("/kunci")
+    Response getKunci(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @QueryParam("opd") String opd);
 
     @PUT
     @Path("/kunci")

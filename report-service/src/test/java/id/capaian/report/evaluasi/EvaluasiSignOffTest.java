@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @QuarkusTestResource(value = OwnerServices.class, restrictToAnnotatedClass = true)
 @TestProfile(EvaluasiSignOffTest.WithOwners.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EvaluasiSignOffTest {
+public class EvaluasiSignOffTest {
 
     /** Its own application: the owners run for this class alone. */
     public static class WithOwners implements QuarkusTestProfile {

@@ -167,7 +167,9 @@ class ClusterPolicyTest {
         Container c = report.getSpec().getTemplate().getSpec().getContainers().get(0);
         for (String owner : List.of("budget", "indicator")) {
             Service service = StrictModels.parse(Overlays.one(overlay, "Service", owner + "-service"), Service.class);
-            int port = service.getSpec().getPorts().get(0).getPort();
+            // the internal port: the owners' year lock and month closing answer only there
+            int port = service.getSpec().getPorts().stream().filter(p -> p.getName().equals("internal")).findFirst()
+                    .orElseThrow().getPort();
             assertThat(ServiceContractTest.envValue(overlay, c, "CAPAIAN_SERVICES_" + owner.toUpperCase()))
                     .isEqualTo("http://" + owner + "-service:" + port);
         }
@@ -312,8 +314,19 @@ class ClusterPolicyTest {
         Map<String, String> report = Map.of("app.kubernetes.io/name", "report-service");
         for (String owner : List.of("budget-service", "indicator-service")) {
             Map<String, String> ownerPod = Map.of("app.kubernetes.io/name", owner);
-            assertThat(egressAllowed(policies, report, ownerPod, 8080)).as(overlay + ": report -> " + owner).isTrue();
-            assertThat(ingressAllowed(policies, ownerPod, report, null, 8080)).as(overlay + ": " + owner + " admits report").isTrue();
+            assertThat(egressAllowed(policies, report, ownerPod, 8081)).as(overlay + ": report -> " + owner + ":8081").isTrue();
+            assertThat(ingressAllowed(policies, ownerPod, report, null, 8081)).as(overlay + ": " + owner + ":8081 admits report").isTrue();
+            // The internal port, where the owners' year lock and month closing answer, admits report-service only:
+            // not the ingress controller (the outside world), not Prometheus, not the other owner.
+            assertThat(ingressAllowed(policies, ownerPod, ingressController, ingressNamespace, 8081))
+                    .as(overlay + ": the ingress controller cannot reach " + owner + ":8081").isFalse();
+            assertThat(ingressAllowed(policies, ownerPod, Map.of("app.kubernetes.io/name", "prometheus"),
+                    Map.of("kubernetes.io/metadata.name", "monitoring"), 8081))
+                    .as(overlay + ": monitoring cannot reach " + owner + ":8081").isFalse();
+            for (String other : List.of("budget-service", "indicator-service")) {
+                assertThat(ingressAllowed(policies, ownerPod, Map.of("app.kubernetes.io/name", other), null, 8081))
+                        .as(overlay + ": " + other + " cannot reach " + owner + ":8081").isFalse();
+            }
             assertThat(egressAllowed(policies, ownerPod, report, 8080)).as(overlay + ": " + owner + " -> report is closed").isFalse();
         }
         assertThat(egressAllowed(policies, Map.of("app.kubernetes.io/name", "budget-service"),

@@ -59,7 +59,9 @@ class ServiceContractTest {
             "quarkus.oidc.auth-server-url",
             "quarkus.oidc.roles.role-claim-path",
             // the connection pool's size (base/jvm.env)
-            "quarkus.datasource.jdbc.max-size");
+            "quarkus.datasource.jdbc.max-size",
+            // capaian-core (every service): the audience a token must name (quarkus.oidc.token.audience).
+            "capaian.security.audience");
 
     /** Variables that the JVM or the C library read, not Quarkus (base/jvm.env). */
     static final Set<String> RUNTIME_VARIABLES = Set.of("JAVA_TOOL_OPTIONS", "MALLOC_ARENA_MAX");
@@ -182,7 +184,7 @@ class ServiceContractTest {
                     String backend = path.getBackend().getService().getName();
                     assertThat(services).as(overlay + " ingress backend").contains(backend);
                     assertThat(jaxRsPaths(backend)).as(overlay + " " + path.getPath() + " -> " + backend)
-                            .anyMatch(p -> p.equals(path.getPath()) || p.startsWith(path.getPath() + "/"));
+                            .anyMatch(p -> routes(path, example(p)));
                 }
             }
         }
@@ -193,12 +195,83 @@ class ServiceContractTest {
         Ingress ingress = StrictModels.parse(Overlays.one("production", "Ingress", "capaian"), Ingress.class);
         List<HTTPIngressPath> paths = ingress.getSpec().getRules().get(0).getHttp().getPaths();
         for (String service : Overlays.SERVICES) {
+            List<String> internal = internalPaths(service);
             for (String resource : jaxRsPaths(service)) {
+                if (internal.contains(resource)) {
+                    continue; // theOwnersLockAndClosingAreRoutedByNoIngressPath
+                }
                 assertThat(paths).as(resource + " of " + service + " is routed to it")
-                        .anyMatch(p -> p.getBackend().getService().getName().equals(service)
-                                && (resource.equals(p.getPath()) || resource.startsWith(p.getPath() + "/")));
+                        .anyMatch(p -> p.getBackend().getService().getName().equals(service) && routes(p, example(resource)));
             }
         }
+    }
+
+    /**
+     * The owners' year lock and month closing (their @Internal resources) are routed by no Ingress path, in any
+     * overlay, while their public paths are; only report-service may reach the port where they answer.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theOwnersLockAndClosingAreRoutedByNoIngressPath(String overlay) throws IOException {
+        List<HTTPIngressPath> paths = new ArrayList<>();
+        for (JsonNode object : Overlays.ofKind(overlay, "Ingress")) {
+            StrictModels.parse(object, Ingress.class).getSpec().getRules().forEach(r -> paths.addAll(r.getHttp().getPaths()));
+        }
+        for (String owner : List.of("budget-service", "indicator-service")) {
+            List<String> internal = internalPaths(owner);
+            assertThat(internal).as(owner + "'s internal resources").hasSize(2)
+                    .anyMatch(p -> p.endsWith("/kunci")).anyMatch(p -> p.endsWith("/penutupan"));
+            for (String resource : internal) {
+                for (String request : List.of(example(resource), example(resource).toUpperCase(Locale.ROOT),
+                        example(resource) + "/", example(resource) + "?opd=P3AP2KB")) {
+                    assertThat(paths).as(overlay + ": " + request + " is routed by no Ingress path")
+                            .noneMatch(p -> routes(p, request));
+                }
+            }
+            String root = owner.startsWith("budget") ? "/api/v1/dpa" : "/api/v1/indikator";
+            for (String request : List.of(root + "/63.10/2024/P3AP2KB", root + "/63.10/2024/riwayat",
+                    root + "/63.10/2024/P3AP2KB/realisasi/12", root + "/63.10/2024/P3AP2KB/nodes",
+                    root + "/63.10/2024/KUNCIAN/nodes")) {
+                assertThat(paths).as(overlay + ": " + request + " is routed to " + owner)
+                        .anyMatch(p -> p.getBackend().getService().getName().equals(owner) && routes(p, request));
+            }
+        }
+    }
+
+    /**
+     * Whether ingress-nginx sends {@code request} (a path) to this Ingress path: Prefix by whole segments; with
+     * use-regex, an ImplementationSpecific path is a regular expression anchored at the start, case-insensitive.
+     */
+    static boolean routes(HTTPIngressPath p, String request) {
+        String path = request.replaceAll("\\?.*$", "");
+        if ("ImplementationSpecific".equals(p.getPathType())) {
+            return Pattern.compile("^" + p.getPath(), Pattern.CASE_INSENSITIVE).matcher(path).find();
+        }
+        return path.equals(p.getPath()) || path.startsWith(p.getPath() + "/");
+    }
+
+    /** A request path of a JAX-RS path template: each {parameter} replaced by a plausible value. */
+    static String example(String template) {
+        return template.replace("{pemda}", "63.10").replace("{tahun}", "2024").replace("{opd}", "P3AP2KB")
+                .replaceAll("\\{[^}]+}", "x1");
+    }
+
+    /** The /api paths of a service's resources marked @Internal (answered only on its internal port). */
+    static List<String> internalPaths(String service) throws IOException {
+        Path sources = Overlays.ROOT.resolve(service).resolve("src/main/java");
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(sources)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                if (source.contains("\n@Internal\n")) {
+                    Matcher m = JAXRS_PATH.matcher(source);
+                    while (m.find()) {
+                        paths.add(m.group(1));
+                    }
+                }
+            }
+        }
+        return paths;
     }
 
     // --- helpers

@@ -8,8 +8,12 @@ import id.capaian.core.problem.Problem;
 import id.capaian.report.tenant.Dpa;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
+import id.capaian.report.owners.BudgetClient;
+import id.capaian.report.owners.IndicatorClient;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import id.capaian.core.problem.ProblemException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,7 +68,28 @@ public class ImportResource {
              "instance": "/api/v1/imports/63.10/2024/P3AP2KB/capaian",
              "errors": [{"field": "budget-service", "message": "tidak dapat dihubungi"}]}""";
 
+    static final String PENDING_EXAMPLE = """
+            {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": 12,
+             "counts": {"program": 6, "kegiatan": 15, "subKegiatan": 26, "indikator": 47},
+             "totals": {"pagu": 3555368700.00, "realisasi": 3214176245.00}, "indikatorDipertahankan": [],
+             "id": "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10", "status": "MENUNGGU", "ditulis": ["budget-service"],
+             "tertunda": ["indicator-service"]}""";
+
+    static final String LIMIT_EXAMPLE = """
+            {"type": "/problems/batas-impor", "title": "Berkas melebihi batas impor", "status": 413,
+             "detail": "baris 5001 melampaui batas 5000 baris (batas capaian.import.max-rows). Tidak ada data yang ditulis; pecah berkasnya atau hapus sel di luar tabel.",
+             "instance": "/api/v1/imports/63.10/2024/P3AP2KB/capaian",
+             "errors": [{"field": "capaian.import.max-rows", "message": "baris 5001 melampaui batas 5000 baris"}]}""";
+
+    static final String RUN_EXAMPLE = """
+            {"id": "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10", "pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": 12,
+             "status": "SELESAI", "pelaku": "operator-p3ap2kb", "dibuat": "2024-12-31T02:00:00Z", "diubah": "2024-12-31T02:05:10Z",
+             "ditulis": ["budget-service", "indicator-service"], "tertunda": [], "percobaan": 2, "cobaLagi": null,
+             "kesalahan": null}""";
+
     @Inject CapaianImport imports;
+    @Inject ImportRuns runs;
+    @Inject ImportLimits limits;
 
     @POST
     @Requires(Action.BULK_WRITE)
@@ -80,13 +105,26 @@ public class ImportResource {
                     dan realisasi_anggaran wajib di setiap baris; anggaran kegiatan dan program harus sama dengan jumlah
                     rinciannya, dan realisasi sub kegiatan tidak boleh melebihi pagunya.
 
-                    Seluruh berkas diperiksa lebih dulu: bila ada satu saja masalah, jawaban 422 memuat SEMUA masalah
-                    (field "baris 12, kolom target_anggaran"; baris judul = baris 1) dan tidak ada yang ditulis di mana pun.
-                    Bila sah, data ditulis hanya lewat API pemiliknya: budget-service (simpul dengan uraian, pagu sub kegiatan,
-                    realisasi anggaran bulan itu) dan indicator-service (indikator tiap simpul sebagai daftar lengkapnya,
-                    realisasi fisik bulan itu); lalu report-service mencatat anggaran yang dinyatakan untuk setiap kegiatan dan
-                    program (untuk audit selisih kemudian). Semua penulisan adalah PUT idempoten: impor ulang berkas yang sama
-                    tidak mengubah apa pun, dan impor yang gagal di tengah jalan selesai dengan mengirim ulang berkas yang sama.
+                    Seluruh berkas diperiksa lebih dulu: bila ada masalah, jawaban 422 memuat masalahnya (paling banyak
+                    capaian.import.max-errors, bawaan 100; errorsOmitted menyebut jumlah sisanya; field "baris 12, kolom
+                    target_anggaran"; baris judul = baris 1) dan tidak ada yang ditulis di mana pun. Berkas yang melampaui
+                    batas (capaian.import.max-rows baris, max-columns kolom, max-cells sel berisi, max-inflated-bytes dan
+                    min-inflate-ratio untuk XLSX) ditolak 413 /problems/batas-impor yang menyebut batasnya; XLSX dibaca
+                    mengalir (streaming), pembacaan berhenti di batas pertama yang dilampaui.
+
+                    Semua atau tidak sama sekali: bila berkas sah, kedua pemilik data lebih dulu menilai bagiannya masing-masing
+                    dengan aturannya sendiri tanpa menulis (PUT .../impor?dryRun=true di budget-service dan indicator-service);
+                    penolakan salah satunya (misalnya satuan lebih dari 100 karakter) dijawab 422 /problems/impor-ditolak dan
+                    tidak ada yang ditulis di mana pun. Bila keduanya menerima, impor dicatat (GET .../capaian/{id}) bersama
+                    bagian indicator-service, lalu budget-service menulis bagiannya (simpul, pagu, RAK, realisasi anggaran bulan
+                    itu) dalam satu transaksinya, lalu indicator-service (indikator tiap simpul, tanpa menghapus indikator
+                    yang tidak disebut berkas; realisasi fisik dan progres bulan itu) dalam satu transaksinya. Bila
+                    indicator-service tidak dapat menerima bagiannya setelah budget-service menulis (tidak dapat dihubungi
+                    atau menjawab 5xx), impor DITUNTASKAN, tidak dibatalkan: jawaban 202 dengan status MENUNGGU, ditulis
+                    [budget-service], tertunda [indicator-service]; bagian yang tersimpan dikirim ulang otomatis dengan jeda
+                    yang makin panjang (capaian.import.retry.*) sampai diterima, lalu catatan impor berstatus SELESAI.
+                    report-service mencatat anggaran yang dinyatakan untuk setiap kegiatan dan program (untuk audit selisih
+                    kemudian). Semua penulisan adalah PUT idempoten: impor ulang berkas yang sama tidak mengubah apa pun.
                     Simpul yang tidak ada di berkas dibiarkan (impor tidak menghapus).
 
                     Hak akses: operator OPD itu sendiri, integrasi dalam klaim token-nya, atau admin (BULK_WRITE). Token
@@ -103,12 +141,19 @@ public class ImportResource {
                     @Content(mediaType = TabelReader.CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "Berpemisah titik koma", value = CSV_EXAMPLE)),
                     @Content(mediaType = TabelReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Diimpor: jumlah program, kegiatan, sub kegiatan dan indikator, dan total anggaran program",
+    @APIResponse(responseCode = "200", description = "Diimpor di kedua pemilik (status SELESAI): jumlah program, kegiatan, sub "
+            + "kegiatan dan indikator, dan total anggaran program",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = "budget-service sudah menulis, bagian indicator-service tersimpan dan "
+            + "sedang dituntaskan (status MENUNGGU, tertunda menyebut layanannya); ikuti dengan GET .../capaian/{id}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class),
+                    examples = @ExampleObject(name = "menunggu", value = PENDING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Parameter tidak valid (pemda, tahun, OPD, bulan), charset tidak dikenal, atau XLSX tidak terbaca",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "Berkas melebihi capaian.http.max-body-size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Berkas melebihi capaian.http.max-body-size, atau batas impor "
+            + "(/problems/batas-impor; field menyebut kuncinya, misalnya capaian.import.max-rows)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "batas-impor", value = LIMIT_EXAMPLE)))
     @APIResponse(responseCode = "415", description = "Jenis isi selain text/tab-separated-values, text/csv atau XLSX",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Tahun atau OPD ini terkunci (tahun-terkunci), di report-service atau di "
@@ -125,17 +170,80 @@ public class ImportResource {
             + "menyebut layanannya); kirim ulang berkas yang sama nanti",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "layanan-tidak-tersedia", value = UNAVAILABLE_EXAMPLE)))
-    public ImportResult importCapaian(
+    public jakarta.ws.rs.core.Response importCapaian(
             @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
             @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
             @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
             @Parameter(description = "Bulan (1..12) yang realisasinya dilaporkan berkas ini, kumulatif sampai akhir bulan itu; bawaan 12",
                     example = "12") @QueryParam("bulan") String bulan,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             byte[] body) {
         Dpa dpa = Params.dpa(pemda, tahun, opd);
         int month = bulan(bulan);
-        return imports.importCapaian(dpa, month, TabelReader.read(body == null ? new byte[0] : body, contentType));
+        ImportResult result = imports.importCapaian(dpa, month,
+                TabelReader.read(body == null ? new byte[0] : body, contentType, limits.reading()), authorization);
+        return jakarta.ws.rs.core.Response.status(ImportRuns.MENUNGGU.equals(result.status()) ? 202 : 200)
+                .type(MediaType.APPLICATION_JSON).entity(result).build();
+    }
+
+    /** An import record as GET answers it. */
+    @Schema(name = "ImportRun", description = "One import: its state, what is written, what is pending")
+    public record ImportRunView(java.util.UUID id, String pemda, int tahun, String opd, int bulan,
+            @Schema(enumeration = {"BERJALAN", "SELESAI", "MENUNGGU", "GAGAL", "DIGANTIKAN"},
+                    description = "BERJALAN: being written; SELESAI: both owners have it; MENUNGGU: budget-service has it, "
+                            + "indicator-service's part is retried; GAGAL: refused (see kesalahan; what ditulis names is "
+                            + "written); DIGANTIKAN: a later import of the OPD wrote a newer state before this one's part")
+            String status, String pelaku, java.time.OffsetDateTime dibuat, java.time.OffsetDateTime diubah,
+            @Schema(description = "The owners that have this import's data") java.util.List<String> ditulis,
+            @Schema(description = "The owners whose part is stored and still to be written") java.util.List<String> tertunda,
+            @Schema(description = "Attempts made by the retrier") int percobaan,
+            @Schema(description = "When the retrier tries next (MENUNGGU only)") java.time.OffsetDateTime cobaLagi,
+            @Schema(description = "The last fault, if any") String kesalahan,
+            @Schema(description = "The import's answer as recorded") ImportResult ringkasan) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Action.READ)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getImportCapaian", summary = "Catatan satu impor: status, yang sudah ditulis, yang tertunda",
+            description = "Menjawab catatan impor yang dibuat sebelum pemilik data ditulis: BERJALAN, SELESAI, MENUNGGU (bagian "
+                    + "indicator-service tersimpan dan dicoba lagi otomatis; percobaan, cobaLagi dan kesalahan terakhir "
+                    + "disebut), GAGAL, atau DIGANTIKAN. Hak akses: READ pada OPD itu.")
+    @APIResponse(responseCode = "200", description = "Catatan impor", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportRunView.class), examples = @ExampleObject(name = "selesai", value = RUN_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Parameter tidak valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Tidak ada impor dengan id itu di OPD-tahun ini",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportRunView importRun(
+            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Id impor (dari jawaban impor)", example = "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10")
+            @PathParam("id") String id) {
+        Dpa dpa = Params.dpa(pemda, tahun, opd);
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("id", "id impor bukan UUID: " + id);
+        }
+        ImportRuns.Run r = runs.find(dpa, uuid);
+        ImportResult ringkasan = runs.summary(r);
+        boolean indicatorPending = ImportRuns.MENUNGGU.equals(r.status());
+        java.util.List<String> ditulis = ringkasan != null && ringkasan.ditulis() != null ? ringkasan.ditulis()
+                : java.util.List.of();
+        if (ImportRuns.SELESAI.equals(r.status())) {
+            ditulis = java.util.List.of(BudgetClient.SERVICE,
+                    IndicatorClient.SERVICE);
+        }
+        return new ImportRunView(r.id(), r.pemda(), r.tahun(), r.opd(), r.bulan(), r.status(), r.pelaku(), r.dibuat(),
+                r.diubah(), ditulis, indicatorPending ? java.util.List.of(IndicatorClient.SERVICE)
+                        : java.util.List.of(), r.percobaan(), r.cobaLagi(), r.kesalahan(),
+                ringkasan == null ? null : ringkasan.with(r.id(), r.status(), ditulis,
+                        indicatorPending ? java.util.List.of(IndicatorClient.SERVICE) : java.util.List.of()));
     }
 
     private static int bulan(String text) {

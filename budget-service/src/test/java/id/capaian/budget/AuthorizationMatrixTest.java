@@ -38,6 +38,7 @@ class AuthorizationMatrixTest {
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}/nodes/{kode}/rak", Rule.READ)
                 .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/nodes/{kode}/rak", Rule.WRITE)
                 .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/rak", Rule.BULK_WRITE)
+                .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/impor", Rule.BULK_WRITE)
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}/penutupan", Rule.READ)
                 .classify("PUT /api/v1/dpa/{pemda}/{tahun}/{opd}/penutupan", Rule.LOCK)
                 .beforeAllowedWrite(this::reset)

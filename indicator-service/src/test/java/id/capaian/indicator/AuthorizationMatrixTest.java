@@ -35,6 +35,7 @@ class AuthorizationMatrixTest {
                 .classify("PUT " + BASE + "/nodes/{kode}/progres/{bulan}", Rule.WRITE)
                 .classify("GET " + BASE + "/nodes/{kode}/progres", Rule.READ)
                 .classify("PUT " + BASE + "/progres/{bulan}", Rule.BULK_WRITE)
+                .classify("PUT " + BASE + "/impor", Rule.BULK_WRITE)
                 .classify("GET " + BASE + "/penutupan", Rule.READ)
                 .classify("PUT " + BASE + "/penutupan", Rule.LOCK)
                 .classify("GET /api/v1/indikator/{pemda}/{tahun}/kunci", Rule.READ)

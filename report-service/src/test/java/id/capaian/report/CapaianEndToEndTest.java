@@ -194,6 +194,37 @@ class CapaianEndToEndTest {
         given().get(url("budget") + "/api/v1/dpa/63.10/2024/{opd}", opd).then().statusCode(404);
     }
 
+    /**
+     * A file that report-service's validator accepts but indicator-service refuses (a satuan over 100 characters, its
+     * own rule) is judged by both owners' dry runs first: 422 naming indicator-service and the row, and nothing is
+     * written, audited or published in either owner (budget-service would have accepted its part).
+     */
+    @Test
+    void anOwnersOwnRuleFoundInTheDryRunWritesNothingInEitherOwner() throws Exception {
+        String opd = "SAT" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String satuan = "perangkat daerah " + "x".repeat(100);
+        String bad = fixture().replaceFirst("\tperangkat daerah\t", "\t" + satuan + "\t");
+        assertThat(bad).isNotEqualTo(fixture());
+        given().contentType("text/tab-separated-values").body(bad)
+                .post("/api/v1/imports/63.10/2024/{opd}/capaian", opd)
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("/problems/impor-ditolak"))
+                .body("title", org.hamcrest.Matchers.equalTo("Impor ditolak oleh indicator-service"))
+                .body("detail", org.hamcrest.Matchers.containsString("Belum ada data yang ditulis"))
+                .body("errors[0].field", org.hamcrest.Matchers.matchesPattern("indicator-service: nodes\\[\\d+\\]\\.indikator\\[0\\]\\.satuan"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("(baris "));
+        assertThat(outboxRows("budget", opd)).isZero();
+        assertThat(outboxRows("indicator", opd)).isZero();
+        given().get(url("budget") + "/api/v1/dpa/63.10/2024/{opd}", opd).then().statusCode(404);
+        given().get(url("indicator") + "/api/v1/indikator/63.10/2024/{opd}", opd).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        for (String riwayat : List.of(url("budget") + "/api/v1/dpa/63.10/2024/riwayat",
+                url("indicator") + "/api/v1/indikator/63.10/2024/riwayat")) {
+            given().accept("application/json").queryParam("opd", opd).get(riwayat).then().statusCode(200)
+                    .body("total", org.hamcrest.Matchers.equalTo(0));
+        }
+    }
+
     /** A small DPA of one sub kegiatan with one indicator, written straight into the owners, and its report awaited. */
     static void seed(String opd) {
         given().contentType("application/json").body("""

@@ -9,10 +9,32 @@ import java.util.List;
 public final class Violations {
 
     private final List<FieldError> errors = new ArrayList<>();
+    /** Faults found beyond the ones kept: a hostile request cannot make the answer (or this list) grow without bound. */
+    private int omitted;
+    private final int keep;
+
+    /** Keeps at most {@link id.capaian.core.problem.Problem#MAX_ERRORS} faults and counts the rest. */
+    public Violations() {
+        this(id.capaian.core.problem.Problem.MAX_ERRORS);
+    }
+
+    /** Keeps at most {@code keep} faults and counts the rest. */
+    public Violations(int keep) {
+        this.keep = keep;
+    }
 
     public Violations add(String field, String message) {
-        errors.add(new FieldError(field, message));
+        if (errors.size() < keep) {
+            errors.add(new FieldError(field, message));
+        } else {
+            omitted++;
+        }
         return this;
+    }
+
+    /** How many faults were counted but not kept (beyond the number kept). */
+    public int omitted() {
+        return omitted;
     }
 
     /** Records the fault unless {@code ok}; returns {@code ok} so that dependent checks can be skipped. */
@@ -34,7 +56,7 @@ public final class Violations {
     /** 422 with every fault: a readable request that breaks rules. */
     public void throwIfAny() {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.invalid(errors, omitted);
         }
     }
 

@@ -24,10 +24,20 @@ public record Problem(
         String detail,
         @Schema(description = "The request path")
         String instance,
-        @Schema(description = "One entry per field at fault")
-        List<FieldError> errors) {
+        @Schema(description = "One entry per field at fault, at most " + Problem.MAX_ERRORS + " (see errorsOmitted)")
+        List<FieldError> errors,
+        @Schema(description = "How many more faults were found than errors lists (absent when none were left out)",
+                example = "2315")
+        Integer errorsOmitted) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The most faults one answer lists; the count of the rest is said in errorsOmitted. */
+    public static final int MAX_ERRORS = 100;
+
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
+    }
 
     /** A field at fault: a JSON path into the request body, a query or path parameter, or a column of an import. */
     @Schema(name = "FieldError")
@@ -37,6 +47,6 @@ public record Problem(
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors);
+        return new Problem(type, title, status, detail, path, errors, errorsOmitted);
     }
 }

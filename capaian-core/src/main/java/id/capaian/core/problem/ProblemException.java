@@ -11,13 +11,38 @@ public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
 
+    /** Lists at most {@link Problem#MAX_ERRORS} faults; the count of the rest is said in errorsOmitted. */
     public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors.size() > Problem.MAX_ERRORS ? errors.subList(0, Problem.MAX_ERRORS) : errors,
+                Math.max(0, errors.size() - Problem.MAX_ERRORS));
+    }
+
+    /** Lists {@code errors} as given (its thrower capped them) and says that {@code omitted} more were found. */
+    public ProblemException(int status, String slug, String title, String detail, List<FieldError> errors, int omitted) {
         super(detail);
-        this.problem = new Problem("/problems/" + slug, title, status, detail, null, List.copyOf(errors));
+        this.problem = new Problem("/problems/" + slug, title, status, detail, null, List.copyOf(errors),
+                omitted > 0 ? omitted : null);
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /**
+     * The same refusal as a fault of one part of a larger request: every field, and the detail, prefixed with
+     * {@code part} ({@code [3].pagu} in part {@code nodes} becomes {@code nodes[3].pagu}).
+     */
+    public ProblemException within(String part) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        for (FieldError f : problem.errors()) {
+            String field = f.field() == null || f.field().isEmpty() ? part
+                    : f.field().startsWith("[") ? part + f.field() : part + "." + f.field();
+            errors.add(new FieldError(field, f.message()));
+        }
+        String type = problem.type();
+        String slug = type != null && type.startsWith("/problems/") ? type.substring("/problems/".length()) : "validasi";
+        return new ProblemException(problem.status(), slug, problem.title(), part + ": " + problem.detail(), errors,
+                problem.errorsOmitted() == null ? 0 : problem.errorsOmitted());
     }
 
     /** 400: the request cannot be read (not JSON, wrong types, bad path parameters). */
@@ -35,9 +60,16 @@ public class ProblemException extends RuntimeException {
 
     /** 422: readable but breaks a rule; every field at fault is listed. */
     public static ProblemException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " isian tidak valid";
-        return new ProblemException(422, "validasi", "Data tidak valid", detail, errors);
+        return errors.size() > Problem.MAX_ERRORS
+                ? invalid(errors.subList(0, Problem.MAX_ERRORS), errors.size() - Problem.MAX_ERRORS) : invalid(errors, 0);
+    }
+
+    /** 422 of {@code errors} and {@code omitted} more faults that were counted but not kept. */
+    public static ProblemException invalid(List<FieldError> errors, int omitted) {
+        int total = errors.size() + omitted;
+        String detail = total == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : total + " isian tidak valid";
+        return new ProblemException(422, "validasi", "Data tidak valid", detail, errors, omitted);
     }
 
     public static ProblemException invalid(String field, String message) {

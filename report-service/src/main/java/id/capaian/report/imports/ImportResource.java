@@ -8,8 +8,12 @@ import id.capaian.core.problem.Problem;
 import id.capaian.report.tenant.Dpa;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
+import id.capaian.report.owners.BudgetClient;
+import id.capaian.report.owners.IndicatorClient;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import id.capaian.core.problem.ProblemException;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -64,7 +68,28 @@ public class ImportResource {
              "instance": "/api/v1/imports/63.10/2024/P3AP2KB/capaian",
              "errors": [{"field": "budget-service", "message": "tidak dapat dihubungi"}]}""";
 
+    static final String PENDING_EXAMPLE = """
+            {"pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": 12,
+             "counts": {"program": 6, "kegiatan": 15, "subKegiatan": 26, "indikator": 47},
+             "totals": {"pagu": 3555368700.00, "realisasi": 3214176245.00}, "indikatorDipertahankan": [],
+             "id": "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10", "status": "MENUNGGU", "ditulis": ["budget-service"],
+             "tertunda": ["indicator-service"]}""";
+
+    static final String LIMIT_EXAMPLE = """
+            {"type": "/problems/batas-impor", "title": "Berkas melebihi batas impor", "status": 413,
+             "detail": "baris 5001 melampaui batas 5000 baris (batas capaian.import.max-rows). Tidak ada data yang ditulis; pecah berkasnya atau hapus sel di luar tabel.",
+             "instance": "/api/v1/imports/63.10/2024/P3AP2KB/capaian",
+             "errors": [{"field": "capaian.import.max-rows", "message": "baris 5001 melampaui batas 5000 baris"}]}""";
+
+    static final String RUN_EXAMPLE = """
+            {"id": "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10", "pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": 12,
+             "status": "SELESAI", "pelaku": "operator-p3ap2kb", "dibuat": "2024-12-31T02:00:00Z", "diubah": "2024-12-31T02:05:10Z",
+             "ditulis": ["budget-service", "indicator-service"], "tertunda": [], "percobaan": 2, "cobaLagi": null,
+             "kesalahan": null}""";
+
     @Inject CapaianImport imports;
+    @Inject ImportRuns runs;
+    @Inject ImportLimits limits;
 
     @POST
     @Requires(Action.BULK_WRITE)
@@ -80,14 +105,26 @@ public class ImportResource {
                     target_anggaran and realisasi_anggaran are required on every row; the anggaran of a kegiatan and a program
                     must equal the sum of its parts, and a sub kegiatan's realisasi may not exceed its pagu.
 
-                    The whole file is checked first: with even one problem, the 422 answer holds ALL problems
-                    (field "baris 12, kolom target_anggaran"; the header line = line 1) and nothing is written anywhere.
-                    When valid, the data is written only through its owners' APIs: budget-service (nodes with uraian, the pagu
-                    of sub kegiatan, that month's realisasi anggaran) and indicator-service (each node's indicators as its
-                    complete list, that month's physical realisasi); then report-service records the declared anggaran of every
-                    kegiatan and program (for the later audit of differences). Every write is an idempotent PUT: importing the
-                    same file again changes nothing, and an import that failed half way completes by sending the same file
-                    again. Nodes that are not in the file are left alone (an import does not remove).
+                    The whole file is checked first: with any problem, the 422 answer holds the problems (at most
+                    capaian.import.max-errors, default 100; errorsOmitted counts the rest; field "baris 12, kolom
+                    target_anggaran"; the header line = line 1) and nothing is written anywhere. A file beyond a limit
+                    (capaian.import.max-rows rows, max-columns columns, max-cells filled cells, max-inflated-bytes and
+                    min-inflate-ratio for XLSX) is refused with 413 /problems/batas-impor naming the limit; XLSX is read
+                    streaming and reading stops at the first limit exceeded.
+
+                    All or nothing: when the file is valid, both data owners first judge their part by their own rules without
+                    writing (PUT .../impor?dryRun=true on budget-service and indicator-service); a refusal by either (e.g. a
+                    satuan over 100 characters) is answered 422 /problems/impor-ditolak and nothing is written anywhere. When
+                    both accept, the import is recorded (GET .../capaian/{id}) with indicator-service's part, then budget-service
+                    writes its part (nodes, pagu, RAK, that month's realisasi anggaran) in one transaction, then
+                    indicator-service (each node's indicators, without removing indicators the file does not name; that
+                    month's physical realisasi and progress) in one transaction. Should indicator-service not take its part
+                    after budget-service wrote (unreachable, or a 5xx), the import is COMPLETED, not undone: the answer is 202
+                    with status MENUNGGU, ditulis [budget-service], tertunda [indicator-service]; the stored part is sent again
+                    automatically with growing delays (capaian.import.retry.*) until accepted, and the record becomes SELESAI.
+                    report-service records the declared anggaran of every kegiatan and program (for the later audit of
+                    differences). Every write is an idempotent PUT: importing the same file again changes nothing. Nodes that
+                    are not in the file are left alone (an import does not remove).
 
                     Access: the OPD's own operator, integrasi within its token's claims, or admin (BULK_WRITE). The caller's
                     token is passed on to budget-service and indicator-service, which check it again and record every changed
@@ -103,12 +140,19 @@ public class ImportResource {
                     @Content(mediaType = TabelReader.CSV, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "csv", summary = "Semicolon-separated", value = CSV_EXAMPLE)),
                     @Content(mediaType = TabelReader.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
-    @APIResponse(responseCode = "200", description = "Imported: the numbers of programs, kegiatan, sub kegiatan and indicators, and the programs' budget totals",
+    @APIResponse(responseCode = "200", description = "Imported in both owners (status SELESAI): the numbers of programs, "
+            + "kegiatan, sub kegiatan and indicators, and the programs' budget totals",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "202", description = "budget-service has written; indicator-service's part is stored and being "
+            + "completed (status MENUNGGU, tertunda names the service); follow with GET .../capaian/{id}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportResult.class),
+                    examples = @ExampleObject(name = "menunggu", value = PENDING_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "Malformed parameter (pemda, tahun, OPD, bulan), unknown charset, or unreadable XLSX",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The file exceeds capaian.http.max-body-size",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file exceeds capaian.http.max-body-size, or an import limit "
+            + "(/problems/batas-impor; field names its key, e.g. capaian.import.max-rows)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "batas-impor", value = LIMIT_EXAMPLE)))
     @APIResponse(responseCode = "415", description = "A content type other than text/tab-separated-values, text/csv or XLSX",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The year or this OPD is locked (tahun-terkunci), in "
@@ -126,17 +170,80 @@ public class ImportResource {
             + "(/problems/layanan-tidak-tersedia, naming the service); send the same file again later",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "layanan-tidak-tersedia", value = UNAVAILABLE_EXAMPLE)))
-    public ImportResult importCapaian(
-            @Parameter(description = "Pemda code", example = "63.10") @PathParam("pemda") String pemda,
-            @Parameter(description = "Tahun anggaran (budget year)", example = "2024") @PathParam("tahun") String tahun,
-            @Parameter(description = "OPD code", example = "P3AP2KB") @PathParam("opd") String opd,
-            @Parameter(description = "The month (1..12) whose realisasi this file reports, cumulative to the end of that month; default 12",
+    public jakarta.ws.rs.core.Response importCapaian(
+            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Bulan (1..12) yang realisasinya dilaporkan berkas ini, kumulatif sampai akhir bulan itu; bawaan 12",
                     example = "12") @QueryParam("bulan") String bulan,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             byte[] body) {
         Dpa dpa = Params.dpa(pemda, tahun, opd);
         int month = bulan(bulan);
-        return imports.importCapaian(dpa, month, TabelReader.read(body == null ? new byte[0] : body, contentType));
+        ImportResult result = imports.importCapaian(dpa, month,
+                TabelReader.read(body == null ? new byte[0] : body, contentType, limits.reading()), authorization);
+        return jakarta.ws.rs.core.Response.status(ImportRuns.MENUNGGU.equals(result.status()) ? 202 : 200)
+                .type(MediaType.APPLICATION_JSON).entity(result).build();
+    }
+
+    /** An import record as GET answers it. */
+    @Schema(name = "ImportRun", description = "One import: its state, what is written, what is pending")
+    public record ImportRunView(java.util.UUID id, String pemda, int tahun, String opd, int bulan,
+            @Schema(enumeration = {"BERJALAN", "SELESAI", "MENUNGGU", "GAGAL", "DIGANTIKAN"},
+                    description = "BERJALAN: being written; SELESAI: both owners have it; MENUNGGU: budget-service has it, "
+                            + "indicator-service's part is retried; GAGAL: refused (see kesalahan; what ditulis names is "
+                            + "written); DIGANTIKAN: a later import of the OPD wrote a newer state before this one's part")
+            String status, String pelaku, java.time.OffsetDateTime dibuat, java.time.OffsetDateTime diubah,
+            @Schema(description = "The owners that have this import's data") java.util.List<String> ditulis,
+            @Schema(description = "The owners whose part is stored and still to be written") java.util.List<String> tertunda,
+            @Schema(description = "Attempts made by the retrier") int percobaan,
+            @Schema(description = "When the retrier tries next (MENUNGGU only)") java.time.OffsetDateTime cobaLagi,
+            @Schema(description = "The last fault, if any") String kesalahan,
+            @Schema(description = "The import's answer as recorded") ImportResult ringkasan) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @Requires(Action.READ)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "getImportCapaian", summary = "Catatan satu impor: status, yang sudah ditulis, yang tertunda",
+            description = "Menjawab catatan impor yang dibuat sebelum pemilik data ditulis: BERJALAN, SELESAI, MENUNGGU (bagian "
+                    + "indicator-service tersimpan dan dicoba lagi otomatis; percobaan, cobaLagi dan kesalahan terakhir "
+                    + "disebut), GAGAL, atau DIGANTIKAN. Hak akses: READ pada OPD itu.")
+    @APIResponse(responseCode = "200", description = "Catatan impor", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ImportRunView.class), examples = @ExampleObject(name = "selesai", value = RUN_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "Parameter tidak valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Tidak ada impor dengan id itu di OPD-tahun ini",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ImportRunView importRun(
+            @Parameter(description = "Kode pemda", example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(description = "Tahun anggaran", example = "2024") @PathParam("tahun") String tahun,
+            @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
+            @Parameter(description = "Id impor (dari jawaban impor)", example = "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10")
+            @PathParam("id") String id) {
+        Dpa dpa = Params.dpa(pemda, tahun, opd);
+        java.util.UUID uuid;
+        try {
+            uuid = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("id", "id impor bukan UUID: " + id);
+        }
+        ImportRuns.Run r = runs.find(dpa, uuid);
+        ImportResult ringkasan = runs.summary(r);
+        boolean indicatorPending = ImportRuns.MENUNGGU.equals(r.status());
+        java.util.List<String> ditulis = ringkasan != null && ringkasan.ditulis() != null ? ringkasan.ditulis()
+                : java.util.List.of();
+        if (ImportRuns.SELESAI.equals(r.status())) {
+            ditulis = java.util.List.of(BudgetClient.SERVICE,
+                    IndicatorClient.SERVICE);
+        }
+        return new ImportRunView(r.id(), r.pemda(), r.tahun(), r.opd(), r.bulan(), r.status(), r.pelaku(), r.dibuat(),
+                r.diubah(), ditulis, indicatorPending ? java.util.List.of(IndicatorClient.SERVICE)
+                        : java.util.List.of(), r.percobaan(), r.cobaLagi(), r.kesalahan(),
+                ringkasan == null ? null : ringkasan.with(r.id(), r.status(), ditulis,
+                        indicatorPending ? java.util.List.of(IndicatorClient.SERVICE) : java.util.List.of()));
     }
 
     private static int bulan(String text) {

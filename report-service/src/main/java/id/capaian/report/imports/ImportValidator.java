@@ -81,7 +81,12 @@ public final class ImportValidator {
 
     /** The plan, or a 422 {@code /problems/impor-tidak-valid} listing every problem of the file. */
     public static ImportPlan validate(Tabel tabel) {
-        return new Run(tabel).plan();
+        return validate(tabel, id.capaian.core.problem.Problem.MAX_ERRORS);
+    }
+
+    /** As {@link #validate(Tabel)}, listing at most {@code maxErrors} problems and counting the rest. */
+    public static ImportPlan validate(Tabel tabel, int maxErrors) {
+        return new Run(tabel, maxErrors).plan();
     }
 
     /** A problem's field: {@code baris 12, kolom target_anggaran}. */
@@ -90,12 +95,19 @@ public final class ImportValidator {
     }
 
     public static ProblemException refusal(List<FieldError> errors) {
+        return refusal(errors, 0);
+    }
+
+    /** The problems listed (in row and column order) and {@code omitted} more that were counted but not kept. */
+    public static ProblemException refusal(List<FieldError> errors, int omitted) {
         List<FieldError> sorted = new ArrayList<>(errors);
         sorted.sort(Comparator.comparingInt(ImportValidator::rowOf).thenComparingInt(ImportValidator::columnOf));
-        String detail = sorted.size() == 1
+        int total = sorted.size() + omitted;
+        String detail = total == 1
                 ? sorted.get(0).field() + ": " + sorted.get(0).message() + ". Tidak ada data yang ditulis."
-                : sorted.size() + " masalah pada berkas impor. Tidak ada data yang ditulis; perbaiki semuanya lalu kirim ulang.";
-        return new ProblemException(422, SLUG, TITLE, detail, sorted);
+                : total + " masalah pada berkas impor" + (omitted == 0 ? "" : " (" + sorted.size() + " pertama disebut; "
+                        + "errorsOmitted: " + omitted + " lainnya)") + ". Tidak ada data yang ditulis; perbaiki semuanya lalu kirim ulang.";
+        return new ProblemException(422, SLUG, TITLE, detail, sorted, omitted);
     }
 
     private static int rowOf(FieldError e) {
@@ -116,7 +128,7 @@ public final class ImportValidator {
     private static final class Run {
 
         private final Tabel tabel;
-        private final Violations v = new Violations();
+        private final Violations v;
         private final Map<Kolom, Integer> columns = new HashMap<>();
         /** Valid, distinct codes of the file → their row. */
         private final Map<Kode, Baris> byKode = new LinkedHashMap<>();
@@ -126,19 +138,20 @@ public final class ImportValidator {
         private final Set<String> unreadable = new TreeSet<>();
         private final List<Baris> rows = new ArrayList<>();
 
-        Run(Tabel tabel) {
+        Run(Tabel tabel, int maxErrors) {
             this.tabel = tabel;
+            this.v = new Violations(maxErrors);
         }
 
         ImportPlan plan() {
             tabel.problems().forEach(p -> v.add(p.field(), p.message()));
             if (tabel.rows().isEmpty()) {
                 v.add("body", "berkas kosong: diharapkan baris judul kolom (" + requiredHeaders() + ") dan baris data");
-                throw refusal(v.errors());
+                throw refusal(v.errors(), v.omitted());
             }
             Tabel.Row header = tabel.rows().get(0);
             if (!header(header)) {
-                throw refusal(v.errors());
+                throw refusal(v.errors(), v.omitted());
             }
             List<Tabel.Row> data = tabel.rows().subList(1, tabel.rows().size());
             if (data.isEmpty()) {
@@ -150,7 +163,7 @@ public final class ImportValidator {
             parents();
             sums();
             if (!v.isEmpty()) {
-                throw refusal(v.errors());
+                throw refusal(v.errors(), v.omitted());
             }
             return new ImportPlan(rows.stream().map(b -> new Baris(b.nomor(), b.kode(), b.uraian(), List.copyOf(b.indikator()),
                     b.pagu(), b.realisasi(), b.paguMurni(), b.rak(), b.progres(), b.renstra(), b.sasaran())).toList());

@@ -22,8 +22,14 @@ public class OwnerFailure extends RuntimeException {
     private final String title;
     private final String ownerDetail;
     private final transient List<FieldError> errors;
+    private final int errorsOmitted;
 
     OwnerFailure(String service, int status, String type, String title, String detail, List<FieldError> errors) {
+        this(service, status, type, title, detail, errors, 0);
+    }
+
+    OwnerFailure(String service, int status, String type, String title, String detail, List<FieldError> errors,
+            int errorsOmitted) {
         super(service + " answered " + status + " " + type + ": " + detail);
         this.service = service;
         this.status = status;
@@ -31,6 +37,7 @@ public class OwnerFailure extends RuntimeException {
         this.title = title;
         this.ownerDetail = detail;
         this.errors = List.copyOf(errors);
+        this.errorsOmitted = errorsOmitted;
     }
 
     /** Reads the owner's answer: RFC 9457 problem+json when it is one, else its first 300 characters. */
@@ -49,7 +56,7 @@ public class OwnerFailure extends RuntimeException {
                     errors.add(new FieldError(e.path("field").asText(""), e.path("message").asText("")));
                 }
                 return new OwnerFailure(service, response.getStatus(), p.path("type").asText(null),
-                        p.path("title").asText(null), p.path("detail").asText(null), errors);
+                        p.path("title").asText(null), p.path("detail").asText(null), errors, p.path("errorsOmitted").asInt(0));
             }
         } catch (Exception notJson) {
             // fall through: not a problem document
@@ -93,5 +100,10 @@ public class OwnerFailure extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** How many faults the owner found beyond the ones it listed. */
+    public int errorsOmitted() {
+        return errorsOmitted;
     }
 }

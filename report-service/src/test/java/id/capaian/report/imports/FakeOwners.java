@@ -15,10 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class FakeOwners {
 
-    record Call(String method, String path, String body, String authorization) {
+    record Call(String method, String path, String query, String body, String authorization) {
     }
 
     static final List<Call> CALLS = new CopyOnWriteArrayList<>();
+    /** While true, indicator-service's (non dry run) import bundle answers 503, as an owner in trouble would. */
+    static volatile boolean indicatorFailing;
     private static HttpServer server;
     private static int port;
 
@@ -54,15 +56,17 @@ final class FakeOwners {
             server.createContext("/", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 String path = exchange.getRequestURI().getPath();
-                CALLS.add(new Call(exchange.getRequestMethod(), path, body,
+                String query = exchange.getRequestURI().getQuery();
+                CALLS.add(new Call(exchange.getRequestMethod(), path, query, body,
                         exchange.getRequestHeaders().getFirst("Authorization")));
+                boolean dryRun = query != null && query.contains("dryRun=true");
                 byte[] answer;
                 int status;
                 if (path.contains("/REFUSED/") && path.startsWith("/api/v1/dpa/")) {
                     status = 422;
                     answer = """
                             {"type": "/problems/tahun-terkunci", "title": "Tahun terkunci", "status": 422,
-                             "detail": "DPA 2024 sudah dikunci", "errors": [{"field": "[2].pagu", "message": "tahun terkunci"}]}"""
+                             "detail": "DPA 2024 sudah dikunci", "errors": [{"field": "nodes[2].pagu", "message": "tahun terkunci"}]}"""
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
                 } else if (path.contains("/LOCKED/") && path.startsWith("/api/v1/indikator/")) {
@@ -73,6 +77,17 @@ final class FakeOwners {
                              "errors": [{"field": "opd", "message": "sudah final"}]}"""
                             .getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                } else if (indicatorFailing && !dryRun && path.startsWith("/api/v1/indikator/")) {
+                    status = 503;
+                    answer = """
+                            {"type": "/problems/kesalahan-internal", "title": "Kesalahan internal", "status": 503,
+                             "detail": "database tidak tersedia"}""".getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/problem+json");
+                } else if (path.endsWith("/impor")) {
+                    status = 200;
+                    answer = ("{\"dryRun\": " + dryRun + (path.startsWith("/api/v1/indikator/") ? ", \"indikator\": []" : "")
+                            + "}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", "application/json");
                 } else {
                     status = 200;
                     answer = "[]".getBytes(StandardCharsets.UTF_8);

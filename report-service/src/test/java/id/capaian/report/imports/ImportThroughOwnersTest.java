@@ -57,23 +57,34 @@ class ImportThroughOwnersTest {
                 .body("totals.pagu", equalTo(3555368700.00f)).body("totals.realisasi", equalTo(3214176245.00f));
 
         String dpa = "/63.10/2024/" + opd;
-        JsonNode nodes = sent("/api/v1/dpa" + dpa + "/nodes");
+        // Each owner got its whole part as one bundle: judged first (dryRun=true), then written.
+        assertThat(FakeOwners.CALLS.stream().filter(c -> c.path().contains("/" + opd + "/")).map(c -> c.path() + "?" + c.query()))
+                .containsExactly("/api/v1/dpa" + dpa + "/impor?dryRun=true",
+                        "/api/v1/indikator" + dpa + "/impor?dryRun=true&lainnya=pertahankan",
+                        "/api/v1/dpa" + dpa + "/impor?dryRun=false",
+                        "/api/v1/indikator" + dpa + "/impor?dryRun=false&lainnya=pertahankan");
+        JsonNode budget = sent("/api/v1/dpa" + dpa + "/impor");
+        JsonNode nodes = budget.get("nodes");
         assertThat(nodes).hasSize(47);
         assertThat(nodes.get(0).get("kode").asText()).isEqualTo("2.08.02");
         assertThat(nodes.get(0).has("pagu")).isFalse();
-        assertThat(raw("/api/v1/dpa" + dpa + "/nodes")).contains("{\"kode\":\"2.08.02.2.01.0003\",\"uraian\":"
+        assertThat(raw("/api/v1/dpa" + dpa + "/impor")).contains("{\"kode\":\"2.08.02.2.01.0003\",\"uraian\":"
                 + "\"Advokasi Kebijakan dan Pendampingan Pelaksanaan PUG termasuk PPRG\",\"pagu\":73810300.00}");
-        JsonNode realisasi = sent("/api/v1/dpa" + dpa + "/realisasi/6");
-        assertThat(realisasi).hasSize(26);
-        assertThat(raw("/api/v1/dpa" + dpa + "/realisasi/6")).startsWith("[" + "{\"kode\":\"2.08.02.2.01.0003\",\"jumlah\":55926300.00}");
-        JsonNode indikator = sent("/api/v1/indikator" + dpa + "/nodes");
-        assertThat(indikator).hasSize(47);
-        assertThat(raw("/api/v1/indikator" + dpa + "/nodes")).startsWith("[" + "{\"kode\":\"2.08.02\",\"indikator\":[{\"nama\":"
+        JsonNode realisasi = budget.get("realisasi");
+        assertThat(realisasi).hasSize(1);
+        assertThat(realisasi.get(0).get("bulan").asInt()).isEqualTo(6);
+        assertThat(realisasi.get(0).get("items")).hasSize(26);
+        assertThat(raw("/api/v1/dpa" + dpa + "/impor")).contains("\"realisasi\":[{\"bulan\":6,\"items\":["
+                + "{\"kode\":\"2.08.02.2.01.0003\",\"jumlah\":55926300.00}");
+        JsonNode indicators = sent("/api/v1/indikator" + dpa + "/impor");
+        assertThat(indicators.get("nodes")).hasSize(47);
+        assertThat(raw("/api/v1/indikator" + dpa + "/impor")).startsWith("{\"nodes\":[" + "{\"kode\":\"2.08.02\",\"indikator\":[{\"nama\":"
                 + "\"Persentase Anggaran yang Responsif Gender (ARG) pada Kabupaten\",\"satuan\":\"%\","
                 + "\"polaritas\":\"positif\",\"target\":65}]}");
-        JsonNode fisik = sent("/api/v1/indikator" + dpa + "/realisasi/6");
+        JsonNode fisik = indicators.get("realisasi").get(0).get("items");
         assertThat(fisik).hasSize(47);
-        assertThat(raw("/api/v1/indikator" + dpa + "/realisasi/6")).startsWith("[" + "{\"kode\":\"2.08.02\",\"nomor\":1,\"nilai\":27.54}");
+        assertThat(raw("/api/v1/indikator" + dpa + "/impor")).contains("\"realisasi\":[{\"bulan\":6,\"items\":["
+                + "{\"kode\":\"2.08.02\",\"nomor\":1,\"nilai\":27.54}");
 
         // Every owner call carried the caller's own token.
         String token = id.capaian.testing.TestTokens.bearer(id.capaian.testing.TestTokens.admin("63.10"));
@@ -127,9 +138,9 @@ class ImportThroughOwnersTest {
                 .body("title", containsString("budget-service"))
                 .body("detail", containsString("/problems/tahun-terkunci"))
                 .body("detail", containsString("DPA 2024 sudah dikunci"))
-                .body("errors[0].field", equalTo("budget-service: [2].pagu"))
+                .body("errors[0].field", equalTo("budget-service: nodes[2].pagu"))
                 .body("errors[0].message", equalTo("tahun terkunci (baris 4, kode 2.08.02.2.01.0003)"));
-        // Nothing after the refused write was attempted, and nothing stored here.
+        // The refusal came from budget-service's dry run: nothing else was attempted, and nothing stored here.
         assertThat(FakeOwners.CALLS.subList(before, FakeOwners.CALLS.size())).hasSize(1);
         assertThat(stated("REFUSED")).isEmpty();
     }

@@ -1,0 +1,66 @@
+package id.capaian.indicator;
+
+import static id.capaian.indicator.Api.base;
+import static id.capaian.indicator.Api.freshOpd;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+/** PUT impor: indicators, realizations and progress in one transaction; its dry run leaves no trace. */
+@QuarkusTest
+class ImportBundleTest {
+
+    static final String BUNDLE = """
+            {"nodes": [{"kode": "2.08.02", "indikator": [{"nama": "ARG", "satuan": "%s", "polaritas": "positif", "target": 65}]},
+                       {"kode": "2.08.02.2.01.0003", "indikator": [{"nama": "Perangkat daerah", "satuan": "perangkat daerah",
+                        "polaritas": "positif", "target": 50}]}],
+             "realisasi": [{"bulan": 12, "items": [{"kode": "2.08.02", "nomor": 1, "nilai": 27.54},
+                                                   {"kode": "2.08.02.2.01.0003", "nomor": 1, "nilai": 50}]}],
+             "progres": [{"bulan": 12, "items": [{"kode": "2.08.02.2.01.0003", "persen": %s}]}]}""";
+
+    @Inject Db db;
+
+    @Test
+    void aDryRunRunsEveryRuleAndLeavesNoTraceThenTheBundleIsWritten() {
+        String opd = freshOpd("IMPOR");
+        String before = db.snapshot();
+        given().contentType("application/json").body(BUNDLE.formatted("%", "100")).queryParam("dryRun", true)
+                .queryParam("lainnya", "pertahankan").put(base(opd) + "/impor").then().statusCode(200)
+                .body("dryRun", equalTo(true)).body("indikator.size()", equalTo(2))
+                .body("indikator[0].realisasi", equalTo(27.54f)).body("progres[0].created", equalTo(1));
+        assertThat(db.snapshot()).isEqualTo(before);
+        given().get(base(opd)).then().statusCode(200).body("size()", equalTo(0));
+
+        given().contentType("application/json").body(BUNDLE.formatted("%", "100")).queryParam("lainnya", "pertahankan")
+                .put(base(opd) + "/impor").then().statusCode(200).body("dryRun", equalTo(false));
+        given().get(base(opd)).then().statusCode(200).body("size()", equalTo(2));
+        assertThat(db.snapshot()).isNotEqualTo(before);
+    }
+
+    @Test
+    void aSatuanOverAHundredCharactersIsRefusedByTheDryRunNamingThePart() {
+        String opd = freshOpd("SATUAN");
+        String before = db.snapshot();
+        given().contentType("application/json").body(BUNDLE.formatted("x".repeat(101), "100")).queryParam("dryRun", true)
+                .put(base(opd) + "/impor").then().statusCode(422)
+                .body("errors.field", hasItem("nodes[0].indikator[0].satuan"));
+        assertThat(db.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalOfTheLastPartRollsBackTheWholeBundle() {
+        String opd = freshOpd("LAST");
+        String before = db.snapshot();
+        for (boolean dryRun : new boolean[] {true, false}) {
+            given().contentType("application/json").body(BUNDLE.formatted("%", "140")).queryParam("dryRun", dryRun)
+                    .put(base(opd) + "/impor").then().statusCode(422)
+                    .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("progres[0].items[0]")));
+            assertThat(db.snapshot()).isEqualTo(before);
+        }
+    }
+}

@@ -46,11 +46,21 @@ PROPS
 # Kafka's command-line tools (storage format, topics); their output goes to the caller's log files.
 kafka_tool() { java -Xmx256m -cp "$KAFKA_LIB/*" "$@"; }
 
+# The event topic is compacted (key = subject, every event the subject's full state): it keeps the latest state
+# of every subject for ever, so a read model can be rebuilt from it; a consumer within min.compaction.lag of the
+# head still sees every change. Kept in step with deploy/k8s/base/kafka.yaml.
+topic_configs() {
+  case "$1" in
+    realization-updated) echo "--config cleanup.policy=compact --config min.compaction.lag.ms=86400000 --config delete.retention.ms=604800000" ;;
+  esac
+}
+
 create_topics() {
   local t
   for t in "${TOPICS[@]}"; do
+    # shellcheck disable=SC2046 # the flags are split on purpose
     kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$CAPAIAN_KAFKA_PORT" \
-      --create --if-not-exists --topic "$t" --partitions "$TOPIC_PARTITIONS" --replication-factor 1 \
+      --create --if-not-exists --topic "$t" --partitions "$TOPIC_PARTITIONS" --replication-factor 1 $(topic_configs "$t") \
       >>"$KAFKA_DIR/logs/topics.log" 2>&1 || die "could not create topic $t; see $KAFKA_DIR/logs/topics.log"
   done
   # A topic made by an earlier version keeps its partitions under --if-not-exists: grow it once (partitions

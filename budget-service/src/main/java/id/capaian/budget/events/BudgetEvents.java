@@ -37,19 +37,25 @@ public class BudgetEvents {
      */
     public Outbox.Pending event(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
             NavigableMap<Integer, BigDecimal> series) {
+        RealizationUpdated data = data(dpa, sub, kegiatan, program, series);
+        sub.version = sub.version + 1;
+        return new Outbox.Pending(RealizationUpdated.TYPE, RealizationUpdated.DATASCHEMA, dpa.subject(sub.kode),
+                sub.version, data);
+    }
+
+    /** The sub kegiatan's full current state, as its event carries it (its version is the caller's to take). */
+    public static RealizationUpdated data(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
+            NavigableMap<Integer, BigDecimal> series) {
         if (!sub.isSubKegiatan()) {
             throw new IllegalArgumentException(sub.kode + " is not a sub kegiatan");
         }
         Map.Entry<Integer, BigDecimal> latest = series.isEmpty() ? null : series.lastEntry();
-        RealizationUpdated data = new RealizationUpdated(dpa.pemda(), dpa.tahun(), dpa.opd(), sub.kode, sub.uraian,
+        return new RealizationUpdated(dpa.pemda(), dpa.tahun(), dpa.opd(), sub.kode, sub.uraian,
                 ref(kegiatan), ref(program), sub.pagu, sub.paguMurniOrPagu(),
                 latest == null ? Tree.ZERO : latest.getValue(),
                 latest == null ? null : latest.getKey(),
                 series.entrySet().stream().map(e -> new RealizationUpdated.Bulanan(e.getKey(), e.getValue())).toList(),
                 sub.rak == null ? null : List.of(sub.rak), sub.renstra(), sub.removed);
-        sub.version = sub.version + 1;
-        return new Outbox.Pending(RealizationUpdated.TYPE, RealizationUpdated.DATASCHEMA, dpa.subject(sub.kode),
-                sub.version, data);
     }
 
     private static RealizationUpdated.Ref ref(DpaNode n) {

@@ -8,6 +8,8 @@ import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
@@ -41,6 +43,7 @@ public class Outbox {
     @Inject ObjectMapper json;
     @Inject EntityManager em;
     @Inject Event<Appended> appended;
+    @Inject TransactionSynchronizationRegistry tx;
 
     @ConfigProperty(name = "capaian.events.source") String source;
     @ConfigProperty(name = "capaian.events.topic", defaultValue = "realization-updated") String topic;
@@ -74,7 +77,7 @@ public class Outbox {
         List<String> payloads = new ArrayList<>(events.size());
         for (Pending e : events) {
             CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
-                    e.type(), now, e.subject(), CloudEvent.JSON, e.dataschema(), e.version(), e.data());
+                    e.type(), now, e.subject(), CloudEvent.JSON, e.dataschema(), e.version(), epoch(), e.data());
             try {
                 payloads.add(json.writeValueAsString(event));
             } catch (JsonProcessingException x) {
@@ -102,5 +105,38 @@ public class Outbox {
         });
         appended.fire(new Appended(out.size()));
         return out;
+    }
+
+    private static final String EPOCH_KEY = Outbox.class.getName() + ".epoch";
+
+    /**
+     * The owner's epoch, read once per transaction under a share lock on its row: a concurrent
+     * {@link #newEpoch()} waits until this transaction ends, and this one waits for it, so every event of a
+     * transaction committed before a re-publication carries the old epoch and every later one the new.
+     */
+    @Transactional(TxType.MANDATORY)
+    public long epoch() {
+        Object held = tx.getResource(EPOCH_KEY);
+        if (held != null) {
+            return (Long) held;
+        }
+        long epoch = ((Number) em.createNativeQuery("SELECT epoch FROM owner_epoch FOR SHARE").getSingleResult())
+                .longValue();
+        tx.putResource(EPOCH_KEY, epoch);
+        return epoch;
+    }
+
+    /**
+     * Starts a new epoch in the caller's transaction and answers it: the larger of the current epoch + 1 and the
+     * Unix time in seconds, so that it exceeds every epoch issued before this database was restored from a backup.
+     * Appends in this transaction after the call carry it; the row stays locked until the commit.
+     */
+    @Transactional(TxType.MANDATORY)
+    public long newEpoch() {
+        long epoch = ((Number) em.createNativeQuery("""
+                UPDATE owner_epoch SET epoch = greatest(epoch + 1, CAST(extract(epoch FROM clock_timestamp()) AS bigint))
+                RETURNING epoch""").getSingleResult()).longValue();
+        tx.putResource(EPOCH_KEY, epoch);
+        return epoch;
     }
 }

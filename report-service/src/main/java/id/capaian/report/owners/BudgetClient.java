@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import id.capaian.core.lock.LockRequest;
 import id.capaian.core.lock.PenutupanRequest;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -65,6 +66,14 @@ public interface BudgetClient {
     @Path("/{opd}/penutupan")
     void putPenutupan(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             PenutupanRequest penutupan);
+
+    /**
+     * The owner's current state of every subject of the pemda-year, as its events carry it, and its epoch
+     * ({@code {"epoch", "subjek": [{"subject", "type", "version", "data"}]}}): what the read model must hold.
+     */
+    @GET
+    @Path("/keadaan")
+    JsonNode keadaan(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun);
 
     @ClientExceptionMapper
     static RuntimeException refused(Response response) {

@@ -9,6 +9,7 @@ import id.capaian.core.domain.RumusNegatif;
 import id.capaian.core.lock.LockRequest;
 import id.capaian.core.lock.PenutupanRequest;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -74,6 +75,14 @@ public interface IndicatorClient {
     @Path("/{opd}/penutupan")
     void putPenutupan(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             PenutupanRequest penutupan);
+
+    /**
+     * The owner's current state of every subject of the pemda-year, as its events carry it, and its epoch
+     * ({@code {"epoch", "subjek": [{"subject", "type", "version", "data"}]}}): what the read model must hold.
+     */
+    @GET
+    @Path("/keadaan")
+    JsonNode keadaan(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun);
 
     @ClientExceptionMapper
     static RuntimeException refused(Response response) {

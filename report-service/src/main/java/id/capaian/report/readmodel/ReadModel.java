@@ -14,8 +14,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Applies realization-updated events to the read model. An event is applied only when its version is
- * newer than the one held for its subject, under a lock on that subject's row, so duplicates, replays,
+ * Applies realization-updated events to the read model. An event is applied only when its (epoch, version)
+ * ({@link Version}) is newer than the one held for its subject, under a lock on that subject's row, so duplicates, replays,
  * reordering and several consumer instances all end in the same state.
  */
 @ApplicationScoped
@@ -35,15 +35,15 @@ public class ReadModel {
         Object after = read(e.type(), e.data());
         checkSubject(e.subject(), after);
         em.createNativeQuery("""
-                INSERT INTO entity_state (subject, source, type, version, event_id, event_time, data)
-                VALUES (?1, ?2, ?3, 0, ?4, ?5, '{}') ON CONFLICT (subject) DO NOTHING""")
+                INSERT INTO entity_state (subject, source, type, version, epoch, event_id, event_time, data)
+                VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, '{}') ON CONFLICT (subject) DO NOTHING""")
                 .setParameter(1, e.subject()).setParameter(2, e.source()).setParameter(3, e.type())
                 .setParameter(4, e.id()).setParameter(5, time(e)).executeUpdate();
         Object[] held = (Object[]) em.createNativeQuery(
-                "SELECT version, type, CAST(data AS text) FROM entity_state WHERE subject = ?1 FOR UPDATE")
+                "SELECT version, type, CAST(data AS text), epoch FROM entity_state WHERE subject = ?1 FOR UPDATE")
                 .setParameter(1, e.subject()).getSingleResult();
         long heldVersion = ((Number) held[0]).longValue();
-        if (heldVersion >= e.version()) {
+        if (!e.at().isNewerThan(new Version(((Number) held[3]).longValue(), heldVersion))) {
             return false;
         }
         if (heldVersion > 0 && !e.type().equals(held[1])) {
@@ -58,8 +58,9 @@ public class ReadModel {
 
         em.createNativeQuery("""
                 UPDATE entity_state SET source = ?2, version = ?3, event_id = ?4, event_time = ?5,
-                    data = CAST(?6 AS jsonb), applied_at = now() WHERE subject = ?1""")
+                    data = CAST(?6 AS jsonb), applied_at = now(), epoch = ?7 WHERE subject = ?1""")
                 .setParameter(1, e.subject()).setParameter(2, e.source()).setParameter(3, e.version())
+                .setParameter(7, e.epoch())
                 .setParameter(4, e.id()).setParameter(5, time(e)).setParameter(6, e.data().toString())
                 .executeUpdate();
         return true;
@@ -71,6 +72,18 @@ public class ReadModel {
      */
     public static String subjectsStartingWith(String prefix) {
         return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** The (epoch, version) held for a subject, {@link Version#NONE} when none. */
+    @Transactional
+    public Version held(String subject) {
+        var held = em.createNativeQuery("SELECT epoch, version FROM entity_state WHERE subject = ?1 AND version > 0")
+                .setParameter(1, subject).getResultList();
+        if (held.isEmpty()) {
+            return Version.NONE;
+        }
+        Object[] row = (Object[]) held.get(0);
+        return new Version(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
     /** The version held for a subject, 0 when none. */

@@ -6,6 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import id.capaian.core.domain.Rules;
+import id.capaian.core.domain.Violations;
+import id.capaian.core.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +26,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReadModelResource {
 
     @Inject Consistency consistency;
+    @Inject OwnerComparison owners;
+
+    static final String EX_OWNERS = """
+            {"pemda": "63.10", "tahun": 2024, "consistent": false, "subjectsChecked": 42, "differences": [
+              {"owner": "budget-service", "subject": "63.10/2024/P3AP2KB/2.08.02.2.01.0003",
+               "reason": "versi read model v7, pemilik v5"}]}""";
+    static final String P502 = """
+            {"type": "/problems/layanan-gagal", "title": "Keadaan indicator-service tidak dapat dibaca", "status": 502,
+             "detail": "indicator-service tidak dapat dihubungi: Connection refused. Read model tidak dapat dibandingkan; ulangi setelah layanan itu pulih.",
+             "errors": [{"field": "indicator-service", "message": "keadaan tidak dapat dibaca"}]}""";
 
     public record Rebuilt(int rows) {
     }
@@ -34,6 +49,32 @@ public class ReadModelResource {
     @APIResponse(responseCode = "200", description = "The result of the check", content = @Content(schema = @Schema(implementation = Consistency.Report.class)))
     public Consistency.Report check() {
         return consistency.check();
+    }
+
+    @GET
+    @Requires(Action.OPERATE)
+    @Path("check/{pemda}/{tahun}")
+    @Operation(operationId = "checkReadModelAgainstOwners",
+            summary = "Membandingkan status entitas read model satu pemda-tahun dengan keadaan terkini di pemiliknya",
+            description = "consistent=true bila setiap subjek di budget-service dan indicator-service (GET .../keadaan) "
+                    + "ada di read model dengan versi dan data yang sama (subjek terhapus cukup sama-sama terhapus), tidak "
+                    + "ada subjek di read model yang tidak dimiliki pemilik, dan tidak ada yang ber-epoch di atas epoch "
+                    + "pemilik. Selisih muncul setelah basis data pemilik atau report dipulihkan dari cadangan, atau bila "
+                    + "peristiwa hilang; obatnya: POST .../republikasi di pemilik. Token pemanggil diteruskan ke pemilik.")
+    @APIResponse(responseCode = "200", description = "Hasil perbandingan", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OwnerComparison.OwnerCheck.class),
+            examples = @ExampleObject(name = "selisih", value = EX_OWNERS)))
+    @APIResponse(responseCode = "400", description = "pemda atau tahun tidak valid", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "502", description = "Pemilik tidak dapat dihubungi atau gagal menjawab", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "pemilik", value = P502)))
+    public OwnerComparison.OwnerCheck checkAgainstOwners(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun) {
+        Violations v = new Violations();
+        Integer t = tahun != null && tahun.matches("\\d{1,4}") ? Integer.valueOf(tahun) : null;
+        Rules.pemdaTahun(v, pemda, t);
+        v.throwIfAnyParameter();
+        return owners.compare(pemda, t);
     }
 
     @POST

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A realization-updated CloudEvent as the report reads it: envelope checked, data kept as JSON. */
-public record RealizationEvent(String subject, String source, String type, long version, UUID id, Instant time,
-        JsonNode data) {
+/**
+ * A realization-updated CloudEvent as the report reads it: envelope checked, data kept as JSON. {@code epoch} is
+ * the owner's epoch (extension attribute; 1 when absent, as in messages from before epochs existed).
+ */
+public record RealizationEvent(String subject, String source, String type, long version, long epoch, UUID id,
+        Instant time, JsonNode data) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,12 +32,21 @@ public record RealizationEvent(String subject, String source, String type, long 
         if (version == null || !version.canConvertToLong() || version.asLong() < 1) {
             throw new IllegalArgumentException("version must be a positive integer");
         }
+        JsonNode epoch = n.get("epoch");
+        if (epoch != null && (!epoch.canConvertToLong() || !epoch.isIntegralNumber() || epoch.asLong() < 1)) {
+            throw new IllegalArgumentException("epoch must be a positive integer");
+        }
         JsonNode data = n.get("data");
         if (data == null || !data.isObject()) {
             throw new IllegalArgumentException("data must be an object");
         }
         return new RealizationEvent(text(n, "subject"), text(n, "source"), text(n, "type"), version.asLong(),
-                UUID.fromString(text(n, "id")), Instant.parse(text(n, "time")), data);
+                epoch == null ? 1 : epoch.asLong(), UUID.fromString(text(n, "id")), Instant.parse(text(n, "time")), data);
+    }
+
+    /** Where this event stands in its subject's history. */
+    public Version at() {
+        return new Version(epoch, version);
     }
 
     private static String text(JsonNode n, String field) {

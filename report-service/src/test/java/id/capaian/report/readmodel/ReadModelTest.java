@@ -59,6 +59,46 @@ class ReadModelTest {
         assertThat(settings).containsExactly("repeatable read", "on");
     }
 
+    /**
+     * An owner restored from a backup re-publishes in a new epoch: its states replace what is held even with lower
+     * versions, and its later changes (same epoch, higher versions) follow; stragglers of the old epoch change nothing.
+     */
+    @org.junit.jupiter.api.Test
+    void aHigherEpochReplacesWhatIsHeldEvenWithALowerVersion() {
+        Random rnd = new Random(7);
+        String opd = "EPO" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        Dpa dpa = new Dpa("63.10", 2024, opd);
+        String kode = "2.08.02.2.01.0001";
+        String subject = "63.10/2024/" + opd + "/" + kode;
+        ObjectNode lost = budgetData(dpa, kode, rnd, false);
+        ObjectNode restored = budgetData(dpa, kode, rnd, false);
+        ObjectNode next = budgetData(dpa, kode, rnd, false);
+        assertThat(apply(event(subject, BudgetLeaf.TYPE, 1, 8, lost))).isTrue();
+        assertThat(apply(event(subject, BudgetLeaf.TYPE, 1, 5, restored))).as("lower version, same epoch").isFalse();
+        assertThat(apply(event(subject, BudgetLeaf.TYPE, 1764482400, 5, restored))).as("re-published").isTrue();
+        assertThat(readModel.held(subject)).isEqualTo(new Version(1764482400, 5));
+        assertThat(apply(event(subject, BudgetLeaf.TYPE, 1, 9, lost))).as("a straggler of the old epoch").isFalse();
+        assertThat(apply(event(subject, BudgetLeaf.TYPE, 1764482400, 6, next))).as("the next change").isTrue();
+        assertThat(readModel.held(subject)).isEqualTo(new Version(1764482400, 6));
+        var table = reports.capaian(dpa, Kode.of("2.08"), 12);
+        assertThat(table.total().anggaran().pagu()).isEqualByComparingTo(next.get("pagu").decimalValue());
+        assertThat(consistency.check().consistent()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMessageWithoutEpochIsEpochOne() {
+        String message = """
+                {"specversion": "1.0", "id": "%s", "source": "budget-service", "type": "budget.realization-updated",
+                 "time": "2024-05-01T00:00:00Z", "subject": "s", "version": 3, "data": {}}""".formatted(UUID.randomUUID());
+        assertThat(RealizationEvent.parse(message).at()).isEqualTo(new Version(1, 3));
+        assertThat(RealizationEvent.parse(message.replace("\"version\": 3", "\"version\": 3, \"epoch\": 4")).at())
+                .isEqualTo(new Version(4, 3));
+    }
+
+    private boolean apply(RealizationEvent e) {
+        return QuarkusTransaction.requiringNew().call(() -> readModel.apply(e));
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 42, 2024})
     void randomizedSequencesEndInTheRecomputedState(long seed) throws Exception {
@@ -148,6 +188,10 @@ class ReadModelTest {
     }
 
     static RealizationEvent event(String subject, String type, long version, ObjectNode data) {
-        return new RealizationEvent(subject, "test", type, version, UUID.randomUUID(), Instant.now(), data);
+        return event(subject, type, 1, version, data);
+    }
+
+    static RealizationEvent event(String subject, String type, long epoch, long version, ObjectNode data) {
+        return new RealizationEvent(subject, "test", type, version, epoch, UUID.randomUUID(), Instant.now(), data);
     }
 }

@@ -65,6 +65,7 @@ final class StrictModels {
         TYPED.put("kafka.strimzi.io/v1 KafkaTopic", KafkaTopic.class);
         SCHEMAS.put("postgresql.cnpg.io/v1 Cluster", "/schemas/cnpg-cluster-v1.schema.json");
         SCHEMAS.put("postgresql.cnpg.io/v1 Database", "/schemas/cnpg-database-v1.schema.json");
+        SCHEMAS.put("postgresql.cnpg.io/v1 ScheduledBackup", "/schemas/cnpg-scheduledbackup-v1.schema.json");
         SCHEMAS.put("monitoring.coreos.com/v1 ServiceMonitor", "/schemas/servicemonitor-v1.schema.json");
     }
 

@@ -88,8 +88,8 @@ public final class Suite implements BeforeAllCallback {
     public ServiceProcess newReport(int port, String logName) {
         return new ServiceProcess(root(), "report", port, pgPort, kafka, List.of(
                 "-Dcapaian.services.budget=" + budget.url(), "-Dcapaian.services.indicator=" + indicator.url(),
-                "-Dmp.messaging.incoming.realization-updated.session.timeout.ms=10000",
-                "-Dmp.messaging.incoming.realization-updated.heartbeat.interval.ms=2000"), log(logName));
+                "-Dcapaian.consumer.kafka.session.timeout.ms=10000",
+                "-Dcapaian.consumer.kafka.heartbeat.interval.ms=2000"), log(logName));
     }
 
     /**

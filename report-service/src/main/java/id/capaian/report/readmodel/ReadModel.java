@@ -10,13 +10,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Applies realization-updated events to the read model. An event is applied only when its (epoch, version)
- * ({@link Version}) is newer than the one held for its subject, under a lock on that subject's row, so duplicates, replays,
- * reordering and several consumer instances all end in the same state.
+ * Applies realization-updated events to the read model, a batch at a time. An event is applied only when its
+ * (epoch, version) ({@link Version}) is newer than the one held for its subject, under a lock on that subject's row,
+ * so duplicates, replays, reordering, several consumer instances and an owner re-publishing after a restore all end
+ * in the same state.
  */
 @ApplicationScoped
 public class ReadModel {
@@ -29,41 +34,104 @@ public class ReadModel {
 
     /** Returns true if the event was newer than what was held, and applied. */
     @Transactional(TxType.MANDATORY)
-    @Timed(value = "capaian.readmodel.apply", description = "Applying one event: entity state and its aggregates",
-            percentiles = {0.5, 0.99})
     public boolean apply(RealizationEvent e) {
-        Object after = read(e.type(), e.data());
-        checkSubject(e.subject(), after);
-        em.createNativeQuery("""
-                INSERT INTO entity_state (subject, source, type, version, epoch, event_id, event_time, data)
-                VALUES (?1, ?2, ?3, 0, 0, ?4, ?5, '{}') ON CONFLICT (subject) DO NOTHING""")
-                .setParameter(1, e.subject()).setParameter(2, e.source()).setParameter(3, e.type())
-                .setParameter(4, e.id()).setParameter(5, time(e)).executeUpdate();
-        Object[] held = (Object[]) em.createNativeQuery(
-                "SELECT version, type, CAST(data AS text), epoch FROM entity_state WHERE subject = ?1 FOR UPDATE")
-                .setParameter(1, e.subject()).getSingleResult();
-        long heldVersion = ((Number) held[0]).longValue();
-        if (!e.at().isNewerThan(new Version(((Number) held[3]).longValue(), heldVersion))) {
-            return false;
-        }
-        if (heldVersion > 0 && !e.type().equals(held[1])) {
-            throw new IllegalArgumentException("subject " + e.subject() + " changed type from " + held[1]);
-        }
-        Object before = heldVersion == 0 ? null : read(e.type(), parse((String) held[2]));
-        if (after instanceof BudgetLeaf leaf) {
-            anggaran.replace((BudgetLeaf) before, leaf);
-        } else if (after instanceof IndicatorState indicator) {
-            indikator.replace(indicator);
-        } // progress is read from its entity state by the reports that use it: nothing to aggregate
+        return applyAll(List.of(e)) == 1;
+    }
 
-        em.createNativeQuery("""
-                UPDATE entity_state SET source = ?2, version = ?3, event_id = ?4, event_time = ?5,
-                    data = CAST(?6 AS jsonb), applied_at = now(), epoch = ?7 WHERE subject = ?1""")
-                .setParameter(1, e.subject()).setParameter(2, e.source()).setParameter(3, e.version())
-                .setParameter(7, e.epoch())
-                .setParameter(4, e.id()).setParameter(5, time(e)).setParameter(6, e.data().toString())
-                .executeUpdate();
-        return true;
+    /**
+     * Applies a batch of events in the caller's transaction and returns how many changed the model. The batch is
+     * coalesced to the newest version of each subject first (an older one would be overwritten within the same
+     * transaction anyway); then every subject's row is locked in one fixed order (code-point order of the
+     * subject), each event is applied only if it is newer than the version held, and the aggregates take the
+     * sum of the batch's changes at once: one statement per table, whatever the batch's size. Concurrent
+     * batches therefore wait for each other in one order and never deadlock.
+     *
+     * @throws IllegalArgumentException an event that cannot be read or contradicts what is held (poison)
+     */
+    @Transactional(TxType.MANDATORY)
+    @Timed(value = "capaian.readmodel.apply", description = "Applying one batch of events: entity states and their aggregates",
+            percentiles = {0.5, 0.99})
+    public int applyAll(List<RealizationEvent> events) {
+        TreeMap<String, Pending> newest = new TreeMap<>(); // String order = code-point order = COLLATE "C" (ASCII subjects)
+        for (RealizationEvent e : events) {
+            Object after = validate(e);
+            Pending held = newest.get(e.subject());
+            if (held == null || e.at().isNewerThan(held.event().at())) {
+                newest.put(e.subject(), new Pending(e, after));
+            }
+        }
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        Connection c = connection();
+        List<Pending> batch = new ArrayList<>(newest.values());
+        // A row for every new subject (version 0: nothing held), then all of them locked in the same order.
+        Sql.update(c, """
+                INSERT INTO entity_state (subject, source, type, version, epoch, event_id, event_time, data)
+                SELECT u.subject, u.source, u.type, 0, 0, CAST(u.id AS uuid), CAST(u.time AS timestamptz), '{}'
+                FROM unnest(?, ?, ?, ?, ?) WITH ORDINALITY AS u(subject, source, type, id, time, i)
+                ORDER BY u.i ON CONFLICT (subject) DO NOTHING""",
+                Sql.texts(c, batch, p -> p.event().subject()), Sql.texts(c, batch, p -> p.event().source()),
+                Sql.texts(c, batch, p -> p.event().type()), Sql.texts(c, batch, p -> p.event().id().toString()),
+                Sql.texts(c, batch, p -> p.event().time().toString()));
+        Map<String, Object[]> held = new HashMap<>();
+        for (Object[] r : Sql.query(c, """
+                SELECT subject, version, type, CAST(data AS text), epoch FROM entity_state WHERE subject = ANY(?)
+                ORDER BY subject COLLATE "C" FOR UPDATE""", Sql.texts(c, batch, p -> p.event().subject()))) {
+            held.put((String) r[0], r);
+        }
+        AnggaranProjection.Changes anggaranChanges = anggaran.changes();
+        List<IndicatorState> indicators = new ArrayList<>();
+        List<RealizationEvent> applied = new ArrayList<>();
+        for (Pending p : batch) {
+            RealizationEvent e = p.event();
+            Object[] h = held.get(e.subject());
+            long heldVersion = ((Number) h[1]).longValue();
+            if (!e.at().isNewerThan(new Version(((Number) h[4]).longValue(), heldVersion))) {
+                continue;
+            }
+            if (heldVersion > 0 && !e.type().equals(h[2])) {
+                throw new IllegalArgumentException("subject " + e.subject() + " changed type from " + h[2]);
+            }
+            Object before = heldVersion == 0 ? null : read(e.type(), parse((String) h[3]));
+            if (p.state() instanceof BudgetLeaf leaf) {
+                anggaranChanges.replace((BudgetLeaf) before, leaf, e.time());
+            } else if (p.state() instanceof IndicatorState indicator) {
+                indicators.add(indicator);
+            } // progress is read from its entity state by the reports that use it: nothing to aggregate
+            applied.add(e);
+        }
+        anggaranChanges.write();
+        indikator.replaceAll(indicators);
+        if (!applied.isEmpty()) {
+            Sql.update(c, """
+                    UPDATE entity_state e SET source = u.source, version = u.version, epoch = u.epoch,
+                        event_id = CAST(u.id AS uuid), event_time = CAST(u.time AS timestamptz), data = CAST(u.data AS jsonb),
+                        applied_at = now()
+                    FROM unnest(?, ?, ?, ?, ?, ?, ?) AS u(subject, source, version, epoch, id, time, data)
+                    WHERE e.subject = u.subject""",
+                    Sql.texts(c, applied, RealizationEvent::subject), Sql.texts(c, applied, RealizationEvent::source),
+                    Sql.longs(c, applied, RealizationEvent::version), Sql.longs(c, applied, RealizationEvent::epoch),
+                    Sql.texts(c, applied, e -> e.id().toString()),
+                    Sql.texts(c, applied, e -> e.time().toString()), Sql.texts(c, applied, e -> e.data().toString()));
+        }
+        return applied.size();
+    }
+
+    /** An event of the batch with its data read. */
+    private record Pending(RealizationEvent event, Object state) {
+    }
+
+    /** Reads an event's data and checks it against its subject; what fails is the event's fault (poison). */
+    public static Object validate(RealizationEvent e) {
+        Object state = read(e.type(), e.data());
+        checkSubject(e.subject(), state);
+        return state;
+    }
+
+    /** The JDBC connection of the current transaction. */
+    Connection connection() {
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(c -> c);
     }
 
     /**
@@ -121,10 +189,6 @@ public class ReadModel {
 
     private static String key(Dpa d) {
         return d.pemda() + "/" + d.tahun() + "/" + d.opd();
-    }
-
-    private static OffsetDateTime time(RealizationEvent e) {
-        return OffsetDateTime.ofInstant(e.time(), ZoneOffset.UTC);
     }
 
     public static JsonNode parse(String json) {

@@ -85,7 +85,7 @@ public class ImportResource {
             {"id": "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10", "pemda": "63.10", "tahun": 2024, "opd": "P3AP2KB", "bulan": 12,
              "status": "SELESAI", "pelaku": "operator-p3ap2kb", "dibuat": "2024-12-31T02:00:00Z", "diubah": "2024-12-31T02:05:10Z",
              "ditulis": ["budget-service", "indicator-service"], "tertunda": [], "percobaan": 2, "cobaLagi": null,
-             "kesalahan": null}""";
+             "kesalahan": null, "ringkasan": null}""";
 
     @Inject CapaianImport imports;
     @Inject ImportRuns runs;
@@ -198,9 +198,9 @@ public class ImportResource {
             @Schema(description = "The owners that have this import's data") java.util.List<String> ditulis,
             @Schema(description = "The owners whose part is stored and still to be written") java.util.List<String> tertunda,
             @Schema(description = "Attempts made by the retrier") int percobaan,
-            @Schema(description = "When the retrier tries next (MENUNGGU only)") java.time.OffsetDateTime cobaLagi,
-            @Schema(description = "The last fault, if any") String kesalahan,
-            @Schema(description = "The import's answer as recorded") ImportResult ringkasan) {
+            @Schema(nullable = true, description = "When the retrier tries next (MENUNGGU only)") java.time.OffsetDateTime cobaLagi,
+            @Schema(nullable = true, description = "The last fault, if any") String kesalahan,
+            @Schema(nullable = true, description = "The import's answer as recorded; null until it has one") ImportResult ringkasan) {
     }
 
     @GET

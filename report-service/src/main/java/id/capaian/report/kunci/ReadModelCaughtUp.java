@@ -31,7 +31,7 @@ public class ReadModelCaughtUp {
 
     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers;
     @ConfigProperty(name = "capaian.events.topic", defaultValue = "realization-updated") String topic;
-    @ConfigProperty(name = "mp.messaging.incoming.realization-updated.group.id", defaultValue = "report-service") String group;
+    @ConfigProperty(name = "capaian.consumer.group-id", defaultValue = "report-service") String group;
     @ConfigProperty(name = "capaian.kunci.drain-timeout", defaultValue = "PT30S") Duration timeout;
 
     /** Returns once caught up; 504 with the partitions still behind after the timeout. */

@@ -25,8 +25,8 @@ class AuthorizationMatrixTest {
     void everyOperationAnswersEveryCallerAsTheRoleTableSays() throws Exception {
         reset();
         AuthorizationMatrix.of("budget-service", url.toURI())
-                .classify("GET /api/v1/dpa/{pemda}/{tahun}/keadaan", Rule.READ)
-                .classify("POST /api/v1/dpa/{pemda}/{tahun}/republikasi", Rule.OPERATE)
+                .classify("GET /api/v1/dpa/{pemda}/{tahun}/keadaan", Rule.REPAIR)
+                .classify("POST /api/v1/dpa/{pemda}/{tahun}/republikasi", Rule.REPAIR)
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}", Rule.READ)
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}/nodes/{kode}", Rule.READ)
                 .classify("GET /api/v1/dpa/{pemda}/{tahun}/{opd}/nodes/{kode}/realisasi", Rule.READ)

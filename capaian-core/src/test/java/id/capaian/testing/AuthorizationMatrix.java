@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class AuthorizationMatrix {
 
     /** The kinds of operation of the role table. */
-    public enum Rule { READ, WRITE, BULK_WRITE, ANNOTATE, LOCK, OPERATE }
+    public enum Rule { READ, WRITE, BULK_WRITE, ANNOTATE, LOCK, OPERATE, REPAIR }
 
     enum Scope { OWN, OTHER_OPD, OTHER_PEMDA }
 
@@ -208,6 +208,7 @@ public final class AuthorizationMatrix {
             case ANNOTATE -> pathHasOpd && role.equals("operator") && ownOpd || lead && samePemda;
             case LOCK -> lead && samePemda;
             case OPERATE -> role.equals("platform");
+            case REPAIR -> role.equals("platform") || role.equals("admin") && samePemda;
         };
     }
 

@@ -25,8 +25,8 @@ class AuthorizationMatrixTest {
     void everyOperationAnswersEveryCallerAsTheRoleTableSays() throws Exception {
         reset();
         AuthorizationMatrix.of("indicator-service", url.toURI())
-                .classify("GET /api/v1/indikator/{pemda}/{tahun}/keadaan", Rule.READ)
-                .classify("POST /api/v1/indikator/{pemda}/{tahun}/republikasi", Rule.OPERATE)
+                .classify("GET /api/v1/indikator/{pemda}/{tahun}/keadaan", Rule.REPAIR)
+                .classify("POST /api/v1/indikator/{pemda}/{tahun}/republikasi", Rule.REPAIR)
                 .classify("GET " + BASE, Rule.READ)
                 .classify("GET " + BASE + "/nodes/{kode}", Rule.READ)
                 .classify("GET " + BASE + "/nodes/{kode}/indikator/{nomor}/realisasi", Rule.READ)

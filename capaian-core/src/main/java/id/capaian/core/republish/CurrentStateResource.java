@@ -37,7 +37,7 @@ public abstract class CurrentStateResource {
     @Inject Republication republication;
 
     @GET
-    @Requires(Action.READ)
+    @Requires(Action.REPAIR)
     @Operation(operationId = "getCurrentState", summary = "The current state of every entity of a pemda-year, as events carry it",
             description = "One item per event subject (removed entities included): its event type, data schema, version "
                     + "and data, and the epoch this service is in. A consumer that has caught up holds exactly these "

@@ -32,7 +32,7 @@ public abstract class RepublicationResource {
     @Inject Republication republication;
 
     @POST
-    @Requires(Action.OPERATE)
+    @Requires(Action.REPAIR)
     @Operation(operationId = "republishState", summary = "Publish again the current state of every entity of a pemda-year",
             description = "Starts a new epoch and appends one event per entity (removed ones included) with its full "
                     + "current state and version, audited (aksi republikasi). Consumers order events by (epoch, version), "

@@ -56,6 +56,16 @@ public enum Action {
         public boolean allows(Caller c, String pemda, String opd) {
             return c.has(PLATFORM);
         }
+    },
+    /**
+     * Repair one pemda-year after a restore (re-publish its state, read it as events carry it, compare the read model
+     * with the owners): the pemda's admin, or the platform role; scoped to the pemda in the path.
+     */
+    REPAIR {
+        @Override
+        public boolean allows(Caller c, String pemda, String opd) {
+            return c.has(PLATFORM) || c.has(ADMIN) && c.actsFor(pemda);
+        }
     };
 
     public abstract boolean allows(Caller caller, String pemda, String opd);
@@ -69,6 +79,7 @@ public enum Action {
             case ANNOTATE -> java.util.List.of(OPERATOR, VERIFIKATOR, ADMIN);
             case LOCK -> java.util.List.of(VERIFIKATOR, ADMIN);
             case OPERATE -> java.util.List.of(PLATFORM);
+            case REPAIR -> java.util.List.of(ADMIN, PLATFORM);
         };
     }
 
@@ -82,6 +93,7 @@ public enum Action {
             case ANNOTATE -> "`operator` of the OPD in the path, `verifikator` and `admin` of the pemda";
             case LOCK -> "`verifikator` and `admin` of the pemda in the path";
             case OPERATE -> "`platform` (operates the service for every pemda; a pemda's `admin` may not)";
+            case REPAIR -> "`admin` of the pemda in the path, `platform`";
         };
     }
 }

@@ -52,7 +52,7 @@ public class ReadModelResource {
     }
 
     @GET
-    @Requires(Action.OPERATE)
+    @Requires(Action.REPAIR)
     @Path("check/{pemda}/{tahun}")
     @Operation(operationId = "checkReadModelAgainstOwners",
             summary = "Membandingkan status entitas read model satu pemda-tahun dengan keadaan terkini di pemiliknya",

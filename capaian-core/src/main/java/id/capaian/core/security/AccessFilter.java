@@ -70,6 +70,7 @@ public class AccessFilter {
             case ANNOTATE -> "memberi anotasi pada";
             case LOCK -> "mengunci atau membuka";
             case OPERATE -> "mengoperasikan layanan untuk";
+            case REPAIR -> "memulihkan (menerbitkan ulang, membandingkan) data";
         };
     }
 }

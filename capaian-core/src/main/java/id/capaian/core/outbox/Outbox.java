@@ -128,13 +128,13 @@ public class Outbox {
 
     /**
      * Starts a new epoch in the caller's transaction and answers it: the larger of the current epoch + 1 and the
-     * Unix time in seconds, so that it exceeds every epoch issued before this database was restored from a backup.
+     * Unix time in milliseconds, so that it exceeds every epoch issued before this database was restored from a backup.
      * Appends in this transaction after the call carry it; the row stays locked until the commit.
      */
     @Transactional(TxType.MANDATORY)
     public long newEpoch() {
         long epoch = ((Number) em.createNativeQuery("""
-                UPDATE owner_epoch SET epoch = greatest(epoch + 1, CAST(extract(epoch FROM clock_timestamp()) AS bigint))
+                UPDATE owner_epoch SET epoch = greatest(epoch + 1, CAST(extract(epoch FROM clock_timestamp()) * 1000 AS bigint))
                 RETURNING epoch""").getSingleResult()).longValue();
         tx.putResource(EPOCH_KEY, epoch);
         return epoch;

@@ -28,7 +28,7 @@ public class Republication {
     public record Subjek(
             @Schema(example = "63.10/2024/P3AP2KB/2.08.02.2.01.0003") String subject,
             @Schema(example = "budget.realization-updated") String type,
-            String dataschema,
+            @Schema(nullable = true, description = "The data's schema version, null for a first-version event") String dataschema,
             @Schema(example = "3") long version,
             @Schema(description = "The data of the subject's event: its full current state") Object data) {
     }

@@ -140,7 +140,7 @@ public class ImportRuns {
     private List<Run> query(String where, boolean lock, Object... params) {
         var q = em.createNativeQuery("""
                 SELECT id, pemda, tahun, opd, bulan, status, pelaku, dibuat, diubah, ringkasan::text, rencana_indikator::text,
-                       percobaan, coba_lagi, kesalahan FROM import_run """ + where + (lock ? " FOR UPDATE SKIP LOCKED" : ""),
+                       percobaan, coba_lagi, kesalahan FROM import_run""" + " " + where + (lock ? " FOR UPDATE SKIP LOCKED" : ""),
                 Object[].class);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);

@@ -4,6 +4,7 @@ import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -69,7 +70,8 @@ public class ReadModelResource {
     @APIResponse(responseCode = "502", description = "Pemilik tidak dapat dihubungi atau gagal menjawab", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "pemilik", value = P502)))
-    public OwnerComparison.OwnerCheck checkAgainstOwners(@PathParam("pemda") String pemda, @PathParam("tahun") String tahun) {
+    public OwnerComparison.OwnerCheck checkAgainstOwners(@Parameter(example = "63.10") @PathParam("pemda") String pemda,
+            @Parameter(example = "2024") @PathParam("tahun") String tahun) {
         Violations v = new Violations();
         Integer t = tahun != null && tahun.matches("\\d{1,4}") ? Integer.valueOf(tahun) : null;
         Rules.pemdaTahun(v, pemda, t);

@@ -1,6 +1,5 @@
 package id.capaian.core.republish;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
 import id.capaian.core.outbox.Outbox;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class Republication {
 
     /** One subject's current state: its event type, data schema (null: version 1), version and data. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Subjek(
             @Schema(example = "63.10/2024/P3AP2KB/2.08.02.2.01.0003") String subject,
             @Schema(example = "budget.realization-updated") String type,

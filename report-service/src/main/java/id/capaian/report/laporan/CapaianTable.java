@@ -36,10 +36,14 @@ public record CapaianTable(String pemda, int tahun, String opd, Node urusan, int
                 .or(() -> locks.stream().filter(l -> opd.equals(l.opd())).findFirst()).orElse(null);
     }
 
-    public record Node(String kode, String uraian) {
+    /** An urusan: its code and its name in the official nomenclature (null for a code the nomenclature lacks). */
+    public record Node(String kode,
+            @Schema(nullable = true, description = "The urusan's name in the nomenclature; null when it has none") String uraian) {
     }
 
-    public record Row(String kode, Level level, String uraian, List<Indikator> indikator, Anggaran anggaran,
+    public record Row(String kode, Level level,
+            @Schema(nullable = true, description = "Its name; null until an owner has told it") String uraian,
+            List<Indikator> indikator, Anggaran anggaran,
             @Schema(nullable = true, description = "Program rows only; null when not written") String kebijakan,
             @Schema(nullable = true, description = "Null when not written") String permasalahan,
             @Schema(nullable = true, description = "Null when not written") String upaya,

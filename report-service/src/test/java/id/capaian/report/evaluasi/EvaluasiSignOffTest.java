@@ -249,7 +249,8 @@ public class EvaluasiSignOffTest {
         String port = url.substring(url.lastIndexOf(':') + 1);
         List<ProcessHandle> owners = ProcessHandle.current().descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("indicator-service/target/quarkus-app/quarkus-run.jar")
-                        && c.contains("-Dquarkus.http.port=" + port)).orElse(false))
+                        && (c.contains("-Dquarkus.http.port=" + port + " ") || c.contains("-Dcapaian.http.internal-port=" + port + " ")))
+                        .orElse(false))
                 .toList();
         assertThat(owners).hasSize(1);
         owners.get(0).destroy();

@@ -72,6 +72,11 @@ public final class OpenApiResponses {
     public boolean describes(String method, String url) {
         String path = URI.create(url.replace(" ", "%20")).getRawPath();
         String m = method.toLowerCase(Locale.ROOT);
+        // a dot segment (".." or its encoding) is normalized away by the server: the request reaches another path
+        // than the one written, which no template can name
+        if (path != null && (path.contains("/..") || path.toLowerCase(Locale.ROOT).contains("%2e"))) {
+            return false;
+        }
         return path != null && path.startsWith("/api/") && templates.stream().anyMatch(t -> t.matches(path) && t.item.has(m));
     }
 
@@ -82,8 +87,8 @@ public final class OpenApiResponses {
      */
     public List<String> violations(String method, String url, int status, String contentType, String body) {
         String path = URI.create(url.replace(" ", "%20")).getRawPath();
-        if (path == null || !path.startsWith("/api/")) {
-            return List.of();
+        if (path == null || !path.startsWith("/api/") || path.contains("/..") || path.toLowerCase(Locale.ROOT).contains("%2e")) {
+            return List.of(); // not an operation's, or a dot segment the server normalizes to another path
         }
         String m = method.toLowerCase(Locale.ROOT);
         Template template = templates.stream().filter(t -> t.matches(path) && t.item.has(m)).findFirst().orElse(null);

@@ -57,6 +57,7 @@ class AuthorizationMatrixTest {
         settled();
         AuthorizationMatrix.of("report-service", url.toURI())
                 .classify("POST /api/v1/imports/{pemda}/{tahun}/{opd}/capaian", Rule.BULK_WRITE)
+                .classify("GET /api/v1/imports/{pemda}/{tahun}/{opd}/capaian/{id}", Rule.READ)
                 .classify("GET /api/v1/read-model/check", Rule.OPERATE)
                 .classify("GET /api/v1/read-model/check/{pemda}/{tahun}", Rule.REPAIR)
                 .classify("POST /api/v1/read-model/rebuild", Rule.OPERATE)

@@ -23,8 +23,9 @@ public record ImportResult(String pemda, int tahun, String opd,
                 + "kept as they are, never removed by an import") List<Dipertahankan> indikatorDipertahankan,
         @Schema(description = "The import record (GET .../capaian/{id})") UUID id,
         @Schema(description = "SELESAI: both owners have the data; MENUNGGU (answer 202): budget-service has it, "
-                + "indicator-service's part is stored and retried until it is written",
-                enumeration = {"SELESAI", "MENUNGGU"}) String status,
+                + "indicator-service's part is stored and retried until it is written; as recorded later in the import "
+                + "record also GAGAL or DIGANTIKAN (see ImportRun)",
+                enumeration = {"BERJALAN", "SELESAI", "MENUNGGU", "GAGAL", "DIGANTIKAN"}) String status,
         @Schema(description = "The owners that have committed this import's data") List<String> ditulis,
         @Schema(description = "The owners whose part is still pending") List<String> tertunda) {
 

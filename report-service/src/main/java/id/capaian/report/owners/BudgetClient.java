@@ -51,7 +51,6 @@ public interface BudgetClient {
     void putRak(@PathParam("pemda") String pemda, @PathParam("tahun") int tahun, @PathParam("opd") String opd,
             List<Rak> rak);
 
-    /** Sets its year lock the same way as report-service's own (idempotent). */
     /** Its year lock, with the header Capaian-Outbox-Tertunda: its events of the scope not yet on Kafka. */
     @GET
     @Path("/kunci")

@@ -53,8 +53,9 @@ class AuthorizationMatrixTest {
                 .post("/api/v1/imports/63.10/2024/P3AP2KB/capaian").then().statusCode(200);
         // a test profile of its own starts a report whose fresh database replays the topic from its start (the other
         // classes' events too): the first table can take a while on a busy machine
-        await().atMost(Duration.ofSeconds(180)).until(() -> given().header("Authorization", ADMIN).queryParam("urusan", "2.08")
-                .get(REPORTS + "/P3AP2KB/capaian").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given().header("Authorization", ADMIN)
+                .queryParam("urusan", "2.08").get(REPORTS + "/P3AP2KB/capaian").then().statusCode(200));
+        exampleImportRecord();
         reset();
         settled();
         AuthorizationMatrix.of("report-service", url.toURI())
@@ -99,6 +100,25 @@ class AuthorizationMatrixTest {
         given().header("Authorization", ADMIN).contentType("application/json")
                 .body("{\"permasalahan\": \"Belum semua perangkat daerah menyusun dokumen GAP dan GBS\"}")
                 .put(REPORTS + "/P3AP2KB/anotasi/2.08.02").then().statusCode(200);
+    }
+
+    /**
+     * The document's example of {@code GET …/capaian/{id}} names a fixed id: the record of the import above is copied
+     * under it, so that every caller the role table allows gets 2xx from a real record.
+     */
+    void exampleImportRecord() throws Exception {
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            int rows = st.executeUpdate("""
+                    INSERT INTO import_run (id, pemda, tahun, opd, bulan, status, pelaku, ringkasan, percobaan)
+                    SELECT '5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10', pemda, tahun, opd, bulan, status, pelaku, ringkasan,
+                           percobaan
+                      FROM import_run WHERE pemda = '63.10' AND tahun = 2024 AND opd = 'P3AP2KB'
+                     ORDER BY dibuat DESC LIMIT 1
+                    ON CONFLICT (id) DO UPDATE SET status = excluded.status, ringkasan = excluded.ringkasan""");
+            if (rows != 1) {
+                throw new AssertionError("no import record of P3AP2KB to copy under the example id");
+            }
+        }
     }
 
     /** Waits until the read model stops changing: the refused writes are then compared with a still database. */

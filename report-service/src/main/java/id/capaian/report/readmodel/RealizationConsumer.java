@@ -56,8 +56,8 @@ import org.jboss.logging.Logger;
  * ({@code capaian.consumer.threads} per instance, each its own member of the group, so partitions are applied
  * concurrently); on assignment each seeks to the position its database holds, and before each batch it checks
  * that the database still holds the position it last wrote, so that a database restored to an earlier dump
- * re-reads what it lacks. Offsets are also committed to Kafka after each transaction: for the lag's monitoring,
- * and as the starting point of a partition that the database has no position for.
+ * re-reads what it lacks; a partition it holds no position for is read from the beginning (a fresh or restored
+ * database). Offsets are also committed to Kafka after each transaction, for the lag's monitoring only.
  * <p>
  * What a failure means:
  * <ul>
@@ -460,7 +460,10 @@ public class RealizationConsumer {
                     consumer.seek(tp, at); // the database's position, whatever Kafka has committed
                     expected.put(tp, at);
                 } else {
-                    expected.remove(tp); // none stored: Kafka's committed offset, or the earliest
+                    // none stored: this database has applied nothing of the partition (positions are written with
+                    // what they cover), so Kafka's committed offset, another database's progress, is not ours
+                    consumer.seekToBeginning(List.of(tp));
+                    expected.remove(tp);
                 }
             }
             LOG.debugf("%s assigned %s at %s", thread.getName(), partitions, held);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.budget.domain.DpaImport;
 import id.capaian.budget.domain.DpaRef;
-import id.capaian.budget.domain.DpaService;
+import id.capaian.budget.domain.NodeSpec;
+import id.capaian.budget.domain.RakSpec;
+import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.core.security.Action;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -35,7 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The whole table of one OPD as one import bundle: nodes, cash plans and the realizations of any months, in one
- * transaction (report-service's import; see {@link DpaImport}). With {@code dryRun=true} every rule runs and
+ * transaction (report-service's import; see {@link DpaImport}). The whole body is read first (what cannot be read
+ * is a 400), then each part is validated into specs as by its own PUT, in the bundle's order: the first part with a
+ * fault is refused with all of its faults, named by the part. With {@code dryRun=true} every rule runs and
  * nothing stays written.
  */
 @Path("/api/v1/dpa/{pemda}/{tahun}/{opd}/impor")
@@ -117,11 +122,10 @@ public class DpaImportResource {
             String body) {
         DpaRef ref = Params.dpa(pemda, tahun, opd);
         JsonNode tree = tree(body);
-        List<DpaService.NodeInput> nodes = read(tree.get("nodes"), "nodes", new TypeReference<List<NodeRequest>>() { })
-                .stream().map(n -> n == null ? null : new DpaService.NodeInput(n.kode(), n.uraian(), n.pagu(), n.paguMurni(),
-                        n.renstra() == null ? null : n.renstra().toDomain())).toList();
-        List<DpaService.RakInput> rak = tree.hasNonNull("rak") ? rak(tree.get("rak")) : List.of();
-        List<DpaImport.Month> months = new ArrayList<>();
+        List<NodeRequest> nodes = read(tree.get("nodes"), "nodes", new TypeReference<List<NodeRequest>>() { });
+        List<RakBody.Item> rak = tree.hasNonNull("rak") ? rak(tree.get("rak")) : List.of();
+        List<Integer> bulans = new ArrayList<>();
+        List<List<RealisasiRequest>> items = new ArrayList<>();
         JsonNode realisasi = tree.get("realisasi");
         if (realisasi != null && !realisasi.isNull()) {
             if (!realisasi.isArray()) {
@@ -134,13 +138,19 @@ public class DpaImportResource {
                     throw ProblemException.badRequest(f, "diharapkan {\"bulan\", \"items\"}");
                 }
                 known(m, f + ".", Set.of("bulan", "items"));
-                int bulan = Params.bulan(m.hasNonNull("bulan") ? m.get("bulan").asText() : null, false);
-                months.add(new DpaImport.Month(bulan, read(m.get("items"), f + ".items",
-                        new TypeReference<List<RealisasiRequest>>() { }).stream()
-                        .map(r -> r == null ? null : new DpaService.RealisasiInput(r.kode(), r.jumlah())).toList()));
+                bulans.add(Params.bulan(m.hasNonNull("bulan") ? m.get("bulan").asText() : null, false));
+                items.add(read(m.get("items"), f + ".items", new TypeReference<List<RealisasiRequest>>() { }));
             }
         }
-        DpaImport.Result r = imports.apply(ref, new DpaImport.Bundle(nodes, rak, months), dryRun);
+        List<NodeSpec> nodeSpecs = part("nodes", v -> NodeRequest.toSpecs(v, nodes));
+        List<RakSpec> rakSpecs = part("rak", v -> RakBody.toSpecs(v, rak));
+        List<DpaImport.Month> months = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            List<RealisasiRequest> month = items.get(i);
+            months.add(new DpaImport.Month(bulans.get(i),
+                    part("realisasi[" + i + "].items", v -> RealisasiRequest.toSpecs(v, month))));
+        }
+        DpaImport.Result r = imports.apply(ref, new DpaImport.Bundle(nodeSpecs, rakSpecs, months), dryRun);
         return new ImporResult(dryRun, WriteSummary.of(r.nodes()), r.rak() == null ? null : WriteSummary.of(r.rak()),
                 r.realisasi().stream().map(WriteSummary::of).toList());
     }
@@ -174,7 +184,19 @@ public class DpaImportResource {
         }
     }
 
-    private List<DpaService.RakInput> rak(JsonNode node) {
+    /** One part's specs, or its faults named by the part ({@code nodes[3].pagu}). */
+    private static <T> T part(String name, Function<Violations, T> toSpecs) {
+        Violations v = new Violations();
+        T specs = toSpecs.apply(v);
+        try {
+            v.throwIfAny();
+        } catch (ProblemException e) {
+            throw e.within(name);
+        }
+        return specs;
+    }
+
+    private List<RakBody.Item> rak(JsonNode node) {
         try {
             return RakBody.bulk(json, json.writeValueAsString(node));
         } catch (JsonProcessingException e) {

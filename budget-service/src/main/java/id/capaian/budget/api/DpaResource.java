@@ -3,8 +3,13 @@ package id.capaian.budget.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.DpaService;
+import id.capaian.budget.domain.NodeSpec;
+import id.capaian.budget.domain.RakSpec;
+import id.capaian.budget.domain.RealisasiSpec;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
+import id.capaian.core.problem.ProblemException;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
 import jakarta.inject.Inject;
@@ -30,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The DPA of one OPD-year: its nodes with their pagu, and the monthly realizations of its sub kegiatan.
- * Thin: parameters are read here, every rule and write is in {@link DpaService}.
+ * Thin: parameters are read and bodies validated into specs here (every fault of a body at once), every rule
+ * that needs the stored DPA and every write is in {@link DpaService}.
  */
 @Path("/api/v1/dpa/{pemda}/{tahun}/{opd}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -192,10 +198,13 @@ public class DpaResource {
             @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
             List<NodeRequest> nodes) {
         DpaRef ref = Params.dpa(pemda, tahun, opd);
-        List<DpaService.NodeInput> in = nodes == null ? null : nodes.stream()
-                .map(n -> n == null ? null : new DpaService.NodeInput(n.kode(), n.uraian(), n.pagu(), n.paguMurni(),
-                        n.renstra() == null ? null : n.renstra().toDomain())).toList();
-        return WriteSummary.of(service.upsertNodes(ref, in));
+        if (nodes == null) {
+            throw ProblemException.badRequest("body", "diharapkan larik node [{\"kode\", \"uraian\", \"pagu\"}]");
+        }
+        Violations v = new Violations();
+        List<NodeSpec> specs = NodeRequest.toSpecs(v, nodes);
+        v.throwIfAny();
+        return WriteSummary.of(service.upsertNodes(ref, specs));
     }
 
     @GET
@@ -307,9 +316,12 @@ public class DpaResource {
         DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
         int b = Params.bulan(bulan, false);
         if (body == null) {
-            throw id.capaian.core.problem.ProblemException.badRequest("body", "diharapkan {\"jumlah\": ...}");
+            throw ProblemException.badRequest("body", "diharapkan {\"jumlah\": ...}");
         }
-        return NodeResponse.of(service.setRealisasi(ref, k[0], b, body.jumlah()), true);
+        Violations v = new Violations();
+        RealisasiSpec spec = body.toSpec(v, k[0]);
+        v.throwIfAny();
+        return NodeResponse.of(service.setRealisasi(ref, b, spec), true);
     }
 
     @GET
@@ -368,9 +380,13 @@ public class DpaResource {
             List<RealisasiRequest> items) {
         DpaRef ref = Params.dpa(pemda, tahun, opd);
         int b = Params.bulan(bulan, false);
-        List<DpaService.RealisasiInput> in = items == null ? null : items.stream()
-                .map(i -> i == null ? null : new DpaService.RealisasiInput(i.kode(), i.jumlah())).toList();
-        return WriteSummary.of(service.setRealisasi(ref, b, in));
+        if (items == null) {
+            throw ProblemException.badRequest("body", "diharapkan larik [{\"kode\", \"jumlah\"}]");
+        }
+        Violations v = new Violations();
+        List<RealisasiSpec> specs = RealisasiRequest.toSpecs(v, items);
+        v.throwIfAny();
+        return WriteSummary.of(service.setRealisasi(ref, b, specs));
     }
 
     @GET
@@ -428,7 +444,7 @@ public class DpaResource {
             String body) {
         Kode[] k = new Kode[1];
         DpaRef ref = Params.dpa(pemda, tahun, opd, kode, k);
-        return RakResponse.of(service.setRak(ref, k[0], RakBody.single(json, body)));
+        return RakResponse.of(service.setRak(ref, RakBody.single(json, body, k[0])));
     }
 
     @PUT
@@ -460,6 +476,10 @@ public class DpaResource {
             @PathParam("opd") @Parameter(example = "P3AP2KB") String opd,
             String body) {
         DpaRef ref = Params.dpa(pemda, tahun, opd);
-        return WriteSummary.of(service.setRak(ref, RakBody.bulk(json, body)));
+        List<RakBody.Item> items = RakBody.bulk(json, body);
+        Violations v = new Violations();
+        List<RakSpec> specs = RakBody.toSpecs(v, items);
+        v.throwIfAny();
+        return WriteSummary.of(service.setRak(ref, specs));
     }
 }

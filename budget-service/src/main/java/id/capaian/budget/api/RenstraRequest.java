@@ -12,10 +12,6 @@ public record RenstraRequest(
         @Schema(nullable = true, description = "Rupiah, >= 0, at most 2 decimals, < 10^15", example = "600000000.00")
         BigDecimal realisasiSebelumnya) {
 
-    Renstra toDomain() {
-        return new Renstra(pagu, realisasiSebelumnya);
-    }
-
     static RenstraRequest of(Renstra r) {
         return r == null ? null : new RenstraRequest(r.pagu(), r.realisasiSebelumnya());
     }

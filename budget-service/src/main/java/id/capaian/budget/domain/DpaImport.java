@@ -12,10 +12,10 @@ import java.util.function.Supplier;
 
 /**
  * One import of an OPD's table in ONE transaction: its nodes, then the cash plans (RAK), then the realizations of
- * each month, each by the same service method as its own bulk PUT (same rules, same audit, same events). A
- * refusal of any part rolls all of it back and names the part ({@code nodes[3].pagu}, {@code rak[1].bulan},
- * {@code realisasi[0].items[2].jumlah}). A dry run does everything and then rolls back: nothing is written, audited
- * or published, and the answer says what the owner's own rules think of the bundle.
+ * each month, each by the same service method as its own bulk PUT (same rules, same audit, same events), from
+ * specs the caller validated. A refusal of any part rolls all of it back and names the part ({@code nodes[3].pagu},
+ * {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}). A dry run does everything and then rolls back:
+ * nothing is written, audited or published, and the answer says what the owner's own rules think of the bundle.
  */
 @ApplicationScoped
 public class DpaImport {
@@ -24,11 +24,11 @@ public class DpaImport {
     @Inject TransactionManager tm;
 
     /** The cumulative realizations of one month. */
-    public record Month(int bulan, List<DpaService.RealisasiInput> items) {
+    public record Month(int bulan, List<RealisasiSpec> items) {
     }
 
-    /** What to apply; rak and realisasi may be empty. */
-    public record Bundle(List<DpaService.NodeInput> nodes, List<DpaService.RakInput> rak, List<Month> realisasi) {
+    /** What to apply, validated; rak and realisasi may be empty. */
+    public record Bundle(List<NodeSpec> nodes, List<RakSpec> rak, List<Month> realisasi) {
     }
 
     /** What each part did (rak null when none was sent); in a dry run, what it would have done. */

@@ -118,16 +118,21 @@ public final class Tree {
         return new Tree(List.copyOf(roots));
     }
 
+    /** A sub kegiatan with its monthly series; {@code asOf} as for {@link #of}. */
+    public static Branch leaf(DpaNode n, NavigableMap<Integer, BigDecimal> series, Integer asOf) {
+        var at = asOf(series, asOf);
+        List<Bulanan> bulanan = series.entrySet().stream().map(e -> new Bulanan(e.getKey(), e.getValue())).toList();
+        return new Branch(n.code(), Level.SUB_KEGIATAN, n.uraian, n.pagu, n.paguMurniOrPagu(),
+                at.map(Map.Entry::getValue).orElse(ZERO), at.map(Map.Entry::getKey).orElse(null), n.version, bulanan,
+                n.renstra(), List.of());
+    }
+
     private static Branch branch(Kode k, Map<Kode, DpaNode> byKode, Map<Kode, TreeSet<Kode>> children,
             Map<Long, NavigableMap<Integer, BigDecimal>> series, Integer asOf) {
         DpaNode n = byKode.get(k);
         String uraian = n == null ? null : n.uraian;
         if (k.level() == Level.SUB_KEGIATAN) {
-            NavigableMap<Integer, BigDecimal> s = series.getOrDefault(n.id, new TreeMap<>());
-            var at = asOf(s, asOf);
-            List<Bulanan> bulanan = s.entrySet().stream().map(e -> new Bulanan(e.getKey(), e.getValue())).toList();
-            return new Branch(k, k.level(), uraian, n.pagu, n.paguMurniOrPagu(), at.map(Map.Entry::getValue).orElse(ZERO),
-                    at.map(Map.Entry::getKey).orElse(null), n.version, bulanan, n.renstra(), List.of());
+            return leaf(n, series.getOrDefault(n.id, new TreeMap<>()), asOf);
         }
         List<Branch> kids = new ArrayList<>();
         for (Kode c : children.getOrDefault(k, new TreeSet<>())) {

@@ -5,35 +5,24 @@ import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.Tree;
 import id.capaian.core.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 
 /**
- * Announces the new state of a changed sub kegiatan: bumps its version and appends one
- * {@code budget.realization-updated} message to the outbox, inside the caller's transaction.
+ * Announces the new state of a changed sub kegiatan: bumps its version and makes one
+ * {@code budget.realization-updated} message for the outbox, inside the caller's transaction.
  * The caller holds the sub kegiatan's row lock, so versions of one subject never collide.
  */
 @ApplicationScoped
 public class BudgetEvents {
 
-    @Inject Outbox outbox;
-
     /**
+     * The sub kegiatan's event, to be appended by the caller with the others of its transaction
+     * ({@link Outbox#appendAll}); the version is bumped here.
+     *
      * @param series the sub kegiatan's monthly cumulative realizations after the change (month → jumlah)
-     */
-    public RealizationUpdated announce(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
-            NavigableMap<Integer, BigDecimal> series) {
-        Outbox.Pending e = event(dpa, sub, kegiatan, program, series);
-        outbox.appendAll(List.of(e));
-        return (RealizationUpdated) e.data();
-    }
-
-    /**
-     * As {@link #announce}, but the message is returned to be appended by the caller (with the others of its
-     * transaction, {@link Outbox#appendAll}); the version is bumped here.
      */
     public Outbox.Pending event(DpaRef dpa, DpaNode sub, DpaNode kegiatan, DpaNode program,
             NavigableMap<Integer, BigDecimal> series) {

@@ -1,0 +1,134 @@
+package id.capaian.budget.domain;
+
+import id.capaian.core.domain.Kode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Every query of the DPA, its nodes and their realizations: entities through Panache with named parameters. Locks
+ * are taken in node id order (after the DPA row, for structural changes), so concurrent writers queue instead of
+ * deadlocking. Each read is one statement, whatever the number of nodes it names; writes are flushed by Hibernate
+ * in JDBC batches at commit.
+ */
+@ApplicationScoped
+public class DpaRepository {
+
+    @Inject EntityManager em;
+
+    public Optional<Dpa> find(DpaRef ref) {
+        return Dpa.<Dpa>find("pemda = :pemda AND tahun = :tahun AND opd = :opd", params(ref)).singleResultOptional();
+    }
+
+    /** The DPA row locked FOR UPDATE (structural writes queue on it). */
+    public Optional<Dpa> lock(DpaRef ref) {
+        return Dpa.<Dpa>find("pemda = :pemda AND tahun = :tahun AND opd = :opd", params(ref))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+    }
+
+    /**
+     * The DPA, created if new, locked FOR UPDATE. Native SQL: JPA cannot say INSERT … ON CONFLICT DO NOTHING, which
+     * lets concurrent creators wait for each other instead of one failing on the unique key.
+     */
+    public Dpa lockOrCreate(DpaRef ref) {
+        em.createNativeQuery("INSERT INTO dpa (pemda, tahun, opd) VALUES (:pemda, :tahun, :opd) ON CONFLICT DO NOTHING")
+                .setParameter("pemda", ref.pemda()).setParameter("tahun", ref.tahun()).setParameter("opd", ref.opd())
+                .executeUpdate();
+        return lock(ref).orElseThrow();
+    }
+
+    /** Every DPA of a pemda-year, in OPD order. */
+    public List<Dpa> dpas(String pemda, int tahun) {
+        return Dpa.list("pemda = :pemda AND tahun = :tahun ORDER BY opd", Map.of("pemda", pemda, "tahun", tahun));
+    }
+
+    /** Every node of the DPA, tombstones too. */
+    public List<DpaNode> nodes(Dpa dpa) {
+        return DpaNode.list("dpa = :dpa", Map.of("dpa", dpa));
+    }
+
+    /** The live nodes of the DPA. */
+    public List<DpaNode> liveNodes(Dpa dpa) {
+        return DpaNode.list("dpa = :dpa AND removed = false", Map.of("dpa", dpa));
+    }
+
+    /** One node (a tombstone too), not locked. */
+    public Optional<DpaNode> node(Dpa dpa, Kode kode) {
+        return DpaNode.<DpaNode>find("dpa = :dpa AND kode = :kode", Map.of("dpa", dpa, "kode", kode.value()))
+                .singleResultOptional();
+    }
+
+    /** The named nodes (tombstones too), not locked, by code. */
+    public Map<Kode, DpaNode> nodes(Dpa dpa, Collection<String> kodes) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        if (!kodes.isEmpty()) {
+            DpaNode.<DpaNode>list("dpa = :dpa AND kode IN :kodes", Map.of("dpa", dpa, "kodes", kodes))
+                    .forEach(n -> m.put(n.code(), n));
+        }
+        return m;
+    }
+
+    /** Every node of the DPA (tombstones too), locked in id order, by code. */
+    public Map<Kode, DpaNode> lockAll(Dpa dpa) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        DpaNode.<DpaNode>find("dpa = :dpa ORDER BY id", Map.of("dpa", dpa))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(n -> m.put(n.code(), n));
+        return m;
+    }
+
+    /** The named nodes of the DPA (tombstones too), locked in id order, by code. */
+    public Map<Kode, DpaNode> lock(Dpa dpa, Collection<Kode> kodes) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        if (!kodes.isEmpty()) {
+            DpaNode.<DpaNode>find("dpa = :dpa AND kode IN :kodes ORDER BY id",
+                            Map.of("dpa", dpa, "kodes", kodes.stream().map(Kode::value).toList()))
+                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(n -> m.put(n.code(), n));
+        }
+        return m;
+    }
+
+    /** The realization series of the given nodes' sub kegiatan (empty ones too), by node id. */
+    public Map<Long, RealisasiSeries> realisasi(Collection<DpaNode> nodes) {
+        Map<Long, RealisasiSeries> m = new HashMap<>();
+        List<Long> ids = nodes.stream().filter(DpaNode::isSubKegiatan).map(n -> n.id).toList();
+        if (ids.isEmpty()) {
+            return m;
+        }
+        ids.forEach(id -> m.put(id, new RealisasiSeries(id)));
+        Realisasi.<Realisasi>list("nodeId IN :ids", Map.of("ids", ids)).forEach(r -> m.get(r.nodeId).add(r));
+        return m;
+    }
+
+    /** Every sub kegiatan's monthly cumulative realizations in the DPA (month → jumlah), by node id. */
+    public Map<Long, NavigableMap<Integer, BigDecimal>> amounts(Dpa dpa) {
+        Map<Long, NavigableMap<Integer, BigDecimal>> series = new HashMap<>();
+        Realisasi.<Realisasi>list("SELECT r FROM Realisasi r, DpaNode n WHERE r.nodeId = n.id AND n.dpa = :dpa",
+                Map.of("dpa", dpa)).forEach(r -> series.computeIfAbsent(r.nodeId, x -> new TreeMap<>()).put(r.bulan, r.jumlah));
+        return series;
+    }
+
+    public void persist(DpaNode n) {
+        n.persist();
+    }
+
+    public void persist(Realisasi r) {
+        r.persist();
+    }
+
+    public void delete(Collection<Realisasi> rows) {
+        rows.forEach(Realisasi::delete);
+    }
+
+    private static Map<String, Object> params(DpaRef ref) {
+        return Map.of("pemda", ref.pemda(), "tahun", ref.tahun(), "opd", ref.opd());
+    }
+}

@@ -21,8 +21,9 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * A node of a DPA's plan tree, by its nomenclature code. Only a sub kegiatan has a pagu. A removed node
- * stays as a tombstone so that its version keeps growing when it is created again.
+ * A node of a DPA's plan tree, by its nomenclature code. Only a sub kegiatan has a pagu and a cash plan. A removed
+ * node stays as a tombstone so that its version keeps growing when it is created again. The rules of changing its
+ * own state are here ({@link #apply}, {@link #setRak}), each saying what changed; the caller audits and announces.
  */
 @Entity
 @Table(name = "dpa_node")

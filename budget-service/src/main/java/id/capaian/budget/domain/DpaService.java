@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,37 +133,8 @@ public class DpaService {
         Dpa dpa = repo.lockOrCreate(ref);
         Map<Kode, DpaNode> stored = repo.lockAll(dpa);
         Map<Long, RealisasiSeries> realisasi = repo.realisasi(stored.values());
-        Map<Kode, Integer> index = new HashMap<>();
-        for (int i = 0; i < specs.size(); i++) {
-            index.put(specs.get(i).kode(), i);
-        }
-        Violations v = new Violations();
-        for (int i = 0; i < specs.size(); i++) {
-            Kode k = specs.get(i).kode();
-            if (k.level() == Level.KEGIATAN || k.level() == Level.SUB_KEGIATAN) {
-                Kode parent = k.parent().orElseThrow();
-                if (!index.containsKey(parent) && !live(stored.get(parent))) {
-                    v.add("[" + i + "].kode", "induk " + parent + " belum ada di DPA ini; kirim bersama atau lebih dulu");
-                }
-            }
-        }
-        v.throwIfAny();
-        List<FieldError> conflicts = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            NodeSpec s = specs.get(i);
-            DpaNode n = stored.get(s.kode());
-            BigDecimal highest = s.pagu() != null && live(n) ? realisasi.get(n.id).highest() : null;
-            if (highest != null && s.pagu().compareTo(highest) < 0) {
-                conflicts.add(new FieldError("[" + i + "].pagu", "pagu " + s.pagu().toPlainString()
-                        + " di bawah realisasi tertinggi yang tercatat " + highest.toPlainString()));
-            }
-        }
-        if (!conflicts.isEmpty()) {
-            throw new ProblemException(409, "pagu-di-bawah-realisasi", "Pagu di bawah realisasi",
-                    conflicts.size() == 1 ? conflicts.get(0).message() : conflicts.size() + " pagu di bawah realisasi",
-                    conflicts);
-        }
-
+        refuseOrphans(specs, stored);
+        refusePaguBelowRealisasi(specs, stored, realisasi);
         Writes w = new Writes();
         int created = 0;
         int updated = 0;
@@ -275,18 +245,15 @@ public class DpaService {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
         Dpa dpa = dpa(ref);
         Map<Kode, DpaNode> locked = repo.lock(dpa, specs.stream().map(RealisasiSpec::kode).toList());
-        Violations v = new Violations();
+        refuseUnknown(specs, RealisasiSpec::kode, locked);
         List<FieldError> over = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RealisasiSpec s = specs.get(i);
             DpaNode n = locked.get(s.kode());
-            if (!live(n)) {
-                v.add("[" + i + "].kode", "sub kegiatan " + s.kode() + " tidak ditemukan di DPA ini");
-            } else if (!n.allows(s.jumlah())) {
+            if (!n.allows(s.jumlah())) {
                 over.add(overPaguError("[" + i + "].jumlah", s.jumlah(), n));
             }
         }
-        v.throwIfAny();
         if (!over.isEmpty()) {
             throw overPagu(over);
         }
@@ -333,14 +300,7 @@ public class DpaService {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         Dpa dpa = dpa(ref);
         Map<Kode, DpaNode> locked = repo.lock(dpa, specs.stream().map(RakSpec::kode).toList());
-        Violations v = new Violations();
-        for (int i = 0; i < specs.size(); i++) {
-            Kode k = specs.get(i).kode();
-            if (!live(locked.get(k))) {
-                v.add("[" + i + "].kode", "sub kegiatan " + k + " tidak ditemukan di DPA ini");
-            }
-        }
-        v.throwIfAny();
+        refuseUnknown(specs, RakSpec::kode, locked);
         Map<Long, RealisasiSeries> realisasi = repo.realisasi(locked.values());
         Map<Kode, DpaNode> parents = parents(dpa, locked.values());
         Writes w = new Writes();
@@ -357,6 +317,58 @@ public class DpaService {
 
     // ------------------------------------------------------------------------------------- internals
 
+    /**
+     * 422 listing every node whose parent (kegiatan of a sub kegiatan, program of a kegiatan) is neither
+     * stored nor sent.
+     */
+    private static void refuseOrphans(List<NodeSpec> specs, Map<Kode, DpaNode> stored) {
+        Set<Kode> sent = new HashSet<>();
+        specs.forEach(s -> sent.add(s.kode()));
+        Violations v = new Violations();
+        for (int i = 0; i < specs.size(); i++) {
+            Kode k = specs.get(i).kode();
+            if (k.level() == Level.KEGIATAN || k.level() == Level.SUB_KEGIATAN) {
+                Kode parent = k.parent().orElseThrow();
+                if (!sent.contains(parent) && !live(stored.get(parent))) {
+                    v.add("[" + i + "].kode", "induk " + parent + " belum ada di DPA ini; kirim bersama atau lebih dulu");
+                }
+            }
+        }
+        v.throwIfAny();
+    }
+
+    /** 409 listing every pagu sent below the highest realization recorded for its sub kegiatan. */
+    private static void refusePaguBelowRealisasi(List<NodeSpec> specs, Map<Kode, DpaNode> stored,
+            Map<Long, RealisasiSeries> realisasi) {
+        List<FieldError> conflicts = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            NodeSpec s = specs.get(i);
+            DpaNode n = stored.get(s.kode());
+            BigDecimal highest = s.pagu() != null && live(n) ? realisasi.get(n.id).highest() : null;
+            if (highest != null && s.pagu().compareTo(highest) < 0) {
+                conflicts.add(new FieldError("[" + i + "].pagu", "pagu " + s.pagu().toPlainString()
+                        + " di bawah realisasi tertinggi yang tercatat " + highest.toPlainString()));
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new ProblemException(409, "pagu-di-bawah-realisasi", "Pagu di bawah realisasi",
+                    conflicts.size() == 1 ? conflicts.get(0).message() : conflicts.size() + " pagu di bawah realisasi",
+                    conflicts);
+        }
+    }
+
+    /** 422 listing every item whose sub kegiatan is not live in the DPA ({@code kode} of item i). */
+    private static <S> void refuseUnknown(List<S> specs, Function<S, Kode> kode, Map<Kode, DpaNode> locked) {
+        Violations v = new Violations();
+        for (int i = 0; i < specs.size(); i++) {
+            Kode k = kode.apply(specs.get(i));
+            if (!live(locked.get(k))) {
+                v.add("[" + i + "].kode", "sub kegiatan " + k + " tidak ditemukan di DPA ini");
+            }
+        }
+        v.throwIfAny();
+    }
+
     /** Writes one month of a locked sub kegiatan, audited and announced; false when it was already so. */
     private boolean write(Writes w, DpaRef ref, Map<Kode, DpaNode> parents, DpaNode n, int bulan, BigDecimal amount,
             RealisasiSeries s) {
@@ -365,12 +377,12 @@ public class DpaService {
         if (!o.changed()) {
             return false;
         }
-        audit(w, ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, before == null ? null : new Jumlah(before),
-                new Jumlah(amount));
         if (o == Outcome.CREATED) {
             repo.persist(s.row(bulan));
         }
         announce(w, ref, n, parents, s);
+        audit(w, ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, before == null ? null : new Jumlah(before),
+                new Jumlah(amount));
         return true;
     }
 
@@ -380,8 +392,8 @@ public class DpaService {
         List<BigDecimal> before = n.rakPlan();
         Outcome o = n.setRak(plan);
         if (o.changed()) {
-            audit(w, ref, "rak.ubah", n.code(), "rak", before == null ? null : new RakValues(before), new RakValues(plan));
             announce(w, ref, n, parents, realisasi.get(n.id));
+            audit(w, ref, "rak.ubah", n.code(), "rak", before == null ? null : new RakValues(before), new RakValues(plan));
         }
         return o;
     }

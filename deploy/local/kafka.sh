@@ -85,6 +85,11 @@ start() {
       port_open "$p" && die "port $p is taken by another process; free it or choose others with CAPAIAN_KAFKA_PORT / CAPAIAN_KAFKA_CONTROLLER_PORT"
     done
     write_config
+    # The tests' own start (LocalInfrastructure): an empty log, as the fresh databases of the application under test.
+    if [[ "${CAPAIAN_KAFKA_FRESH:-}" == 1 && "$CAPAIAN_ENV" == test ]]; then
+      log "emptying the test broker's log ($KAFKA_DIR/data)"
+      rm -rf "$KAFKA_DIR/data" "$KAFKA_DIR/partitions"
+    fi
     if [[ ! -f "$KAFKA_DIR/data/meta.properties" ]]; then
       log "formatting Kafka storage in $KAFKA_DIR/data"
       kafka_tool kafka.tools.StorageTool format -t "$(kafka_tool kafka.tools.StorageTool random-uuid)" \

@@ -20,7 +20,10 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         startedHere = run("status", true) != 0;
-        if (run("start", false) != 0) {
+        // Started here (each test application of a module starts and stops it): the broker with an empty log. The
+        // application's database is fresh (Flyway clean), and a fresh read model reads every partition from the
+        // beginning: events of earlier applications, whose owners' rows are gone, must not reach it.
+        if (run("start", false, startedHere) != 0) {
             throw new IllegalStateException("deploy/local/infra start failed (CAPAIAN_ENV=test); see its output above");
         }
         Map<String, String> config = new java.util.HashMap<>(TestTokens.serviceConfig());
@@ -43,8 +46,15 @@ public class LocalInfrastructure implements QuarkusTestResourceLifecycleManager 
     }
 
     public static int run(String command, boolean quiet) {
+        return run(command, quiet, false);
+    }
+
+    private static int run(String command, boolean quiet, boolean freshKafka) {
         try {
             ProcessBuilder pb = process(List.of(root().resolve("deploy/local/infra").toString(), command));
+            if (freshKafka) {
+                pb.environment().put("CAPAIAN_KAFKA_FRESH", "1");
+            }
             if (quiet) {
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
             } else {

@@ -53,7 +53,7 @@ class RestoreTest {
         w.stream(40, 40, i -> { }); // changes after the restore: lower versions than the report held, a newer epoch
         w.assertConverged(s.report, Duration.ofSeconds(120));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ownerCheck(w, s).get("consistent").asBoolean());
+                .untilAsserted(() -> assertConsistent(ownerCheck(w, s)));
         Files.deleteIfExists(dump);
     }
 
@@ -76,7 +76,7 @@ class RestoreTest {
         w.stream(40, 40, i -> { });
         w.assertConverged(s.report, Duration.ofSeconds(120));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ownerCheck(w, s).get("consistent").asBoolean());
+                .untilAsserted(() -> assertConsistent(ownerCheck(w, s)));
         Files.deleteIfExists(dump);
     }
 
@@ -87,7 +87,8 @@ class RestoreTest {
         Workload w = new Workload("RSTC").imported();
         w.stream(20, 40, i -> { });
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(w::reportHoldsOwnersVersions);
-        assertThat(ownerCheck(w, s).get("consistent").asBoolean()).isTrue();
+        JsonNode first = ownerCheck(w, s);
+        assertThat(first.get("consistent").asBoolean()).as("before the change: %s", first).isTrue();
 
         String leaf = w.prefix() + w.dpa.subKegiatan.get(0);
         String indicator = w.prefix() + w.dpa.subKegiatan.get(1) + "/1";
@@ -106,7 +107,7 @@ class RestoreTest {
         republish(w, s.budget.url() + "/api/v1/dpa/");
         republish(w, s.indicator.url() + "/api/v1/indikator/");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> ownerCheck(w, s).get("consistent").asBoolean());
+                .untilAsserted(() -> assertConsistent(ownerCheck(w, s)));
         w.assertConverged(s.report, Duration.ofSeconds(60));
     }
 
@@ -115,6 +116,10 @@ class RestoreTest {
         Http.Response r = Http.withToken(TestTokens.admin(Suite.PEMDA)).get(s.report.url() + "/api/v1/read-model/check/" + Suite.PEMDA + "/" + Suite.TAHUN);
         assertThat(r.status()).as("owner check: %s", r.body()).isEqualTo(200);
         return r.json();
+    }
+
+    static void assertConsistent(JsonNode check) {
+        assertThat(check.get("consistent").asBoolean()).as("the owner check: %s", check).isTrue();
     }
 
     static void republish(Workload w, String base) {

@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = OwnerServices.class, restrictToAnnotatedClass = true)
-@TestProfile(EvaluasiSignOffTest.WithOwners.class) // the same application as the other tests with the owners
-class ExactAmountsTest {
+// the same application as AuthorizationMatrixTest, which runs just before (class order), and EvaluasiSignOffTest
+@TestProfile(EvaluasiSignOffTest.WithOwners.class)
+class BigAmountsTest {
 
     static final String OPD = "EXA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     static final String SUB = "2.08.02.2.01.0001";

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = OwnerServices.class, restrictToAnnotatedClass = true)
-// the same application as AuthorizationMatrixTest, which runs just before (class order), and EvaluasiSignOffTest
+// the profile of the other tests with the owners: no build of another application (the owners and the application
+// restart for each such class, as resources restricted to their class do)
 @TestProfile(EvaluasiSignOffTest.WithOwners.class)
 class BigAmountsTest {
 

@@ -39,6 +39,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 @OpenApiFilter(OpenApiFilter.RunStage.RUNTIME_STARTUP)
 public class ContractDocs implements OASFilter {
 
+    // Not the application's ObjectMapper: SmallRye OpenAPI instantiates a filter itself (no CDI injection), and this one
+    // only turns the documents' example texts into values (numbers exact, as the examples spell them).
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String SCHEMAS = "#/components/schemas/";
     private static final String PROBLEM = "application/problem+json";

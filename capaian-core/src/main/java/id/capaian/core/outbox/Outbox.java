@@ -21,7 +21,6 @@ import java.util.List;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Appends events to the outbox inside the caller's transaction, so that the change and its events commit
@@ -45,8 +44,7 @@ public class Outbox {
     @Inject Event<Appended> appended;
     @Inject TransactionSynchronizationRegistry tx;
 
-    @ConfigProperty(name = "capaian.events.source") String source;
-    @ConfigProperty(name = "capaian.events.topic", defaultValue = "realization-updated") String topic;
+    @Inject EventsConfig stream;
 
     static String traceparent(SpanContext c) {
         return c.isValid() ? "00-" + c.getTraceId() + "-" + c.getSpanId() + "-" + c.getTraceFlags().asHex() : null;
@@ -76,7 +74,7 @@ public class Outbox {
         List<CloudEvent<Object>> out = new ArrayList<>(events.size());
         List<String> payloads = new ArrayList<>(events.size());
         for (Pending e : events) {
-            CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source,
+            CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), stream.source(),
                     e.type(), now, e.subject(), CloudEvent.JSON, e.dataschema(), e.version(), epoch(), e.data());
             try {
                 payloads.add(json.writeValueAsString(event));
@@ -92,7 +90,7 @@ public class Outbox {
                 for (int i = 0; i < out.size(); i++) {
                     CloudEvent<Object> e = out.get(i);
                     s.setObject(1, UUID.fromString(e.id()));
-                    s.setString(2, topic);
+                    s.setString(2, stream.topic());
                     s.setString(3, e.subject());
                     s.setLong(4, e.version());
                     s.setString(5, payloads.get(i));

@@ -6,10 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,16 +23,14 @@ public class OutboxPurge {
 
     @Inject EntityManager em;
 
-    @ConfigProperty(name = "capaian.outbox.retention", defaultValue = "P7D") Duration retention;
-    @ConfigProperty(name = "capaian.outbox.purge-interval", defaultValue = "PT5M") Duration interval;
-    @ConfigProperty(name = "capaian.outbox.purge-batch-size", defaultValue = "1000") int batchSize;
+    @Inject OutboxConfig config;
 
     private volatile long lastRun;
 
     /** Purges when the interval has passed since the last time; returns the rows deleted, or -1 when not due. */
     public long purgeIfDue() {
         long now = System.nanoTime();
-        if (lastRun != 0 && now - lastRun < interval.toNanos()) {
+        if (lastRun != 0 && now - lastRun < config.purgeInterval().toNanos()) {
             return -1;
         }
         lastRun = now;
@@ -48,9 +44,9 @@ public class OutboxPurge {
         do {
             deleted = QuarkusTransaction.requiringNew().call(this::purgeBatch);
             total += deleted;
-        } while (deleted == batchSize);
+        } while (deleted == config.purgeBatchSize());
         if (total > 0) {
-            LOG.infof("outbox: deleted %d rows published more than %s ago", total, retention);
+            LOG.infof("outbox: deleted %d rows published more than %s ago", total, config.retention());
         }
         return total;
     }
@@ -58,10 +54,10 @@ public class OutboxPurge {
     /** One batch, in the caller's transaction: the oldest published rows past the retention. */
     @Transactional
     public int purgeBatch() {
-        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(retention);
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.retention());
         return em.createNativeQuery("""
                 DELETE FROM outbox WHERE id IN (
                     SELECT id FROM outbox WHERE published_at IS NOT NULL AND published_at < ?1 ORDER BY id LIMIT ?2)""")
-                .setParameter(1, cutoff).setParameter(2, batchSize).executeUpdate();
+                .setParameter(1, cutoff).setParameter(2, config.purgeBatchSize()).executeUpdate();
     }
 }

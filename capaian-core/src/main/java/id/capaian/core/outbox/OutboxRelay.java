@@ -71,13 +71,10 @@ public class OutboxRelay {
     @Inject MeterRegistry metrics;
     @Inject OutboxPurge purge;
 
+    @Inject OutboxConfig config;
+    @Inject EventsConfig events;
+    /** The Kafka extension's property (a mapping of the prefix kafka would claim every kafka.* key): read as it is. */
     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers;
-    @ConfigProperty(name = "capaian.events.source") String source;
-    @ConfigProperty(name = "capaian.outbox.batch-size", defaultValue = "500") int batchSize;
-    @ConfigProperty(name = "capaian.outbox.poll-interval", defaultValue = "PT1S") Duration pollInterval;
-    @ConfigProperty(name = "capaian.outbox.min-backoff", defaultValue = "PT0.25S") Duration minBackoff;
-    @ConfigProperty(name = "capaian.outbox.max-backoff", defaultValue = "PT15S") Duration maxBackoff;
-    @ConfigProperty(name = "capaian.outbox.send-timeout", defaultValue = "PT10S") Duration sendTimeout;
 
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
@@ -112,7 +109,7 @@ public class OutboxRelay {
     private KafkaProducer<String, String> newProducer() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, source + "-outbox");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, events.source() + "-outbox");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -120,7 +117,7 @@ public class OutboxRelay {
         p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(sendTimeout.toMillis()));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()));
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "2000");
         // Idempotent without transactions: at most 5 requests in flight keeps each partition's order.
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
@@ -150,7 +147,7 @@ public class OutboxRelay {
         Thread w = worker;
         if (w != null) {
             try {
-                w.join(sendTimeout.toMillis() + 1000);
+                w.join(config.sendTimeout().toMillis() + 1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -192,13 +189,13 @@ public class OutboxRelay {
                 int sent;
                 do {
                     sent = relayBatch();
-                } while (sent == batchSize && running);
+                } while (sent == config.batchSize() && running);
                 if (consecutiveFailures > 0) {
                     LOG.infof("outbox relay reached Kafka again after %d failed attempts", consecutiveFailures);
                 }
                 consecutiveFailures = 0;
                 lastError = null;
-                delay = pollInterval;
+                delay = config.pollInterval();
             } catch (RuntimeException e) {
                 consecutiveFailures++;
                 lastError = e.getMessage();
@@ -225,8 +222,8 @@ public class OutboxRelay {
     }
 
     Duration backoff(int failures) {
-        long ms = minBackoff.toMillis() << Math.min(failures - 1, 16);
-        return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
+        long ms = config.minBackoff().toMillis() << Math.min(failures - 1, 16);
+        return Duration.ofMillis(Math.min(ms, config.maxBackoff().toMillis()));
     }
 
     /**
@@ -244,7 +241,7 @@ public class OutboxRelay {
             List<OutboxMessage> batch = em.createQuery(
                     "FROM OutboxMessage WHERE publishedAt IS NULL ORDER BY id", OutboxMessage.class)
                     .setHint(HibernateHints.HINT_READ_ONLY, true)
-                    .setMaxResults(batchSize).getResultList();
+                    .setMaxResults(config.batchSize()).getResultList();
             if (batch.isEmpty()) {
                 return 0;
             }
@@ -279,11 +276,11 @@ public class OutboxRelay {
 
     private void awaitAck(Future<RecordMetadata> ack) {
         try {
-            ack.get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            ack.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge within " + sendTimeout, e);
+            throw new IllegalStateException("Kafka did not acknowledge within " + config.sendTimeout(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);

@@ -1,27 +1,27 @@
 package id.capaian.core.problem;
 
+import id.capaian.core.http.HttpConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.ext.Provider;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Refuses a declared body larger than {@code capaian.http.max-body-size} bytes (default 4 MiB) with a
  * 413 problem before it is read. quarkus.http.limits.max-body-size stays above it as the hard cap for
- * bodies that declare no length.
+ * bodies that declare no length. A bean with a filter method rather than a JAX-RS provider: providers are built
+ * while the application is initialised statically, before the runtime configuration ({@link HttpConfig}) exists.
  */
-@Provider
-@PreMatching
-public class BodySizeLimit implements ContainerRequestFilter {
+@ApplicationScoped
+public class BodySizeLimit {
 
-    private final long limit = ConfigProvider.getConfig()
-            .getOptionalValue("capaian.http.max-body-size", Long.class).orElse(4L * 1024 * 1024);
+    @Inject HttpConfig http;
 
-    @Override
+    @ServerRequestFilter(preMatching = true)
     public void filter(ContainerRequestContext request) {
         int length = request.getLength();
+        long limit = http.maxBodySize();
         if (length > limit) {
             throw new ProblemException(413, "isi-terlalu-besar", "Isi permintaan terlalu besar",
                     "Isi permintaan " + length + " byte melebihi batas " + limit + " byte",

@@ -1,5 +1,6 @@
 package id.capaian.core.security;
 
+import id.capaian.core.http.HttpConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -7,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -21,17 +23,20 @@ public class InternalPort {
 
     private static final Logger LOG = Logger.getLogger(InternalPort.class);
 
-    @ConfigProperty(name = "capaian.http.internal-port", defaultValue = "0") int port;
+    @Inject HttpConfig http;
+    /** The HTTP extension's own property (its configuration is no API of ours to map): read as it is. */
     @ConfigProperty(name = "quarkus.http.host", defaultValue = "0.0.0.0") String host;
 
     private volatile HttpServer server;
 
     /** Whether a request that arrived on {@code localPort} may call an internal operation. */
     public boolean admits(int localPort) {
+        int port = http.internalPort();
         return port == 0 || localPort == port;
     }
 
     void start(@Observes Router router, Vertx vertx) {
+        int port = http.internalPort();
         if (port == 0) {
             return;
         }

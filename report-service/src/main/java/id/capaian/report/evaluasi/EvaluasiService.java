@@ -1,5 +1,6 @@
 package id.capaian.report.evaluasi;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
 import id.capaian.core.domain.Violations;
@@ -35,6 +36,7 @@ public class EvaluasiService {
     @Inject AuditTrail audit;
     @Inject Callers callers;
     @Inject OwnerClosing owners;
+    @Inject ObjectMapper json;
 
     @Schema(name = "StatusEvaluasiRequest", description = "The target status; alasan is required to reopen (DRAFT)")
     public record StatusRequest(
@@ -66,7 +68,7 @@ public class EvaluasiService {
         if (states.isEmpty() && !repository.known(dpa)) {
             throw ProblemException.notFound("Data evaluasi Renja " + dpa.opd() + " " + dpa.tahun(), "opd");
         }
-        return FormBuilder.build(dpa, n, Inputs.of(states), repository.quarter(dpa, n));
+        return FormBuilder.build(dpa, n, Inputs.of(json, states), repository.quarter(dpa, n));
     }
 
     /** Replaces the four texts of quarter n; refused (409) once the quarter is DIEVALUASI. */

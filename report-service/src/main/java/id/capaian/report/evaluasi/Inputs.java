@@ -1,11 +1,7 @@
 package id.capaian.report.evaluasi;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
@@ -18,14 +14,9 @@ import java.util.List;
 
 /**
  * The form's inputs as the owners' latest events state them (data v2; a v1 event lacks renstra, agregasi,
- * sasaran and rak, read as null / akhir). Amounts and values are read exactly (BigDecimal).
+ * sasaran and rak, read as null / akhir). Amounts and values are read exactly (BigDecimal: the application's mapper).
  */
 final class Inputs {
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
 
     /** Renstra figures entered for a node or an indicator: the end-of-period target and the achievement before this year. */
     record Renstra(BigDecimal target, BigDecimal sebelumnya) {
@@ -51,10 +42,10 @@ final class Inputs {
     private Inputs() {
     }
 
-    static Inputs of(List<StateRow> rows) {
+    static Inputs of(ObjectMapper json, List<StateRow> rows) {
         Inputs in = new Inputs();
         for (StateRow r : rows) {
-            JsonNode d = parse(r.data());
+            JsonNode d = parse(json, r.data());
             if (EvaluasiRepository.TYPES.get(0).equals(r.type())) {
                 in.budgets.add(budget(d, r.time()));
             } else {
@@ -64,9 +55,9 @@ final class Inputs {
         return in;
     }
 
-    private static JsonNode parse(String text) {
+    private static JsonNode parse(ObjectMapper json, String text) {
         try {
-            return JSON.readTree(text);
+            return json.readTree(text);
         } catch (Exception e) {
             throw new IllegalStateException("entity_state holds invalid JSON", e);
         }

@@ -255,6 +255,7 @@ public class CapaianImport {
     /** Owner unreachable (refused connection, timeout): 503 naming it. */
     static ProblemException unavailable(String service, String what, Exception e, List<String> written) {
         String key = service.replace("-service", "");
+        // the REST client extension's property, named by the client's key, only to say where the owner was sought
         String url = ConfigProvider.getConfig().getOptionalValue("quarkus.rest-client." + key + ".url", String.class).orElse("?");
         String cause = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         LOG.warnf("%s unreachable at %s during %s: %s", service, url, what, cause);

@@ -4,7 +4,6 @@ import id.capaian.core.lock.YearLocks;
 import id.capaian.core.security.PublicReads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The reports of a final year are public when the deployment says so ({@code capaian.reports.public-when-locked}):
@@ -14,12 +13,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class LockedYearsArePublic implements PublicReads {
 
-    @ConfigProperty(name = "capaian.reports.public-when-locked", defaultValue = "false") boolean enabled;
+    @Inject ReportsConfig reports;
     @Inject YearLocks locks;
 
     @Override
     public boolean isPublic(String pemda, String tahun, String opd) {
-        if (!enabled || pemda == null || tahun == null || !tahun.matches("\\d{4}")) {
+        if (!reports.publicWhenLocked() || pemda == null || tahun == null || !tahun.matches("\\d{4}")) {
             return false;
         }
         return locks.list(pemda, Integer.parseInt(tahun)).stream().anyMatch(l -> l.opd() == null || l.opd().equals(opd));

@@ -1,8 +1,11 @@
 package id.capaian.report.kunci;
 
+import id.capaian.core.outbox.EventsConfig;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
+import id.capaian.report.readmodel.RealizationConsumerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -29,13 +32,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class ReadModelCaughtUp {
 
+    /** The Kafka extension's property (a mapping of the prefix kafka would claim every kafka.* key): read as it is. */
     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers;
-    @ConfigProperty(name = "capaian.events.topic", defaultValue = "realization-updated") String topic;
-    @ConfigProperty(name = "capaian.consumer.group-id", defaultValue = "report-service") String group;
-    @ConfigProperty(name = "capaian.kunci.drain-timeout", defaultValue = "PT30S") Duration timeout;
+    @Inject EventsConfig events;
+    @Inject RealizationConsumerConfig consumer;
+    @Inject KunciConfig kunci;
 
     /** Returns once caught up; 504 with the partitions still behind after the timeout. */
     public void await(String report) {
+        Duration timeout = kunci.drainTimeout();
+        String topic = events.topic();
+        String group = consumer.groupId();
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // each call is bounded by the drain timeout (the default API timeout may not be below the request timeout)

@@ -3,6 +3,7 @@ package id.capaian.report.owners;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.core.problem.Problem.FieldError;
+import io.quarkus.arc.Arc;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,6 @@ import java.util.Set;
 
 /** An owner service answered an error status; carries its problem details as far as it gave them. */
 public class OwnerFailure extends RuntimeException {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Statuses whose meaning is the client's (token, scope, lock), passed on as they are. */
     public static final Set<Integer> PASSED_ON = Set.of(401, 403, 409);
@@ -40,8 +39,15 @@ public class OwnerFailure extends RuntimeException {
         this.errorsOmitted = errorsOmitted;
     }
 
-    /** Reads the owner's answer: RFC 9457 problem+json when it is one, else its first 300 characters. */
+    /**
+     * Reads the owner's answer: RFC 9457 problem+json when it is one, else its first 300 characters. Called from the
+     * REST clients' {@code @ClientExceptionMapper}, which must be static: the application's mapper is looked up.
+     */
     static OwnerFailure of(String service, Response response) {
+        return of(service, response, Arc.container().instance(ObjectMapper.class).get());
+    }
+
+    static OwnerFailure of(String service, Response response, ObjectMapper json) {
         String body = "";
         try {
             body = response.hasEntity() ? response.readEntity(String.class) : "";
@@ -49,7 +55,7 @@ public class OwnerFailure extends RuntimeException {
             body = "";
         }
         try {
-            JsonNode p = body.isBlank() ? null : JSON.readTree(body);
+            JsonNode p = body.isBlank() ? null : json.readTree(body);
             if (p != null && p.isObject() && (p.has("type") || p.has("title"))) {
                 List<FieldError> errors = new ArrayList<>();
                 for (JsonNode e : p.path("errors")) {

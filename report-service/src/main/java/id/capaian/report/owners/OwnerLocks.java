@@ -3,6 +3,7 @@ package id.capaian.report.owners;
 import id.capaian.core.lock.LockRequest;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
+import id.capaian.report.kunci.KunciConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -33,7 +33,7 @@ public class OwnerLocks {
     @Inject @RestClient BudgetClient budget;
     @Inject @RestClient IndicatorClient indicator;
 
-    @ConfigProperty(name = "capaian.kunci.drain-timeout", defaultValue = "PT30S") Duration drainTimeout;
+    @Inject KunciConfig kunci;
 
     /**
      * Sets the lock in both owners. On a failure: 502 naming the owner that failed and the state of every part,
@@ -50,6 +50,7 @@ public class OwnerLocks {
      * outbox, so that every change made before the lock is on Kafka; 504 naming the owner when it does not drain.
      */
     public void awaitDrained(String pemda, int tahun, String opd, String report) {
+        Duration drainTimeout = kunci.drainTimeout();
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         Map<String, Supplier<Response>> owners = new LinkedHashMap<>();
         owners.put(BudgetClient.SERVICE, () -> budget.getKunci(pemda, tahun, opd));

@@ -3,6 +3,7 @@ package id.capaian.report.readmodel;
 import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
 public class Consistency {
 
     @Inject EntityManager em;
+    @Inject ObjectMapper json;
     @Inject AnggaranProjection anggaran;
     @Inject IndikatorProjection indikator;
 
@@ -94,7 +96,7 @@ public class Consistency {
         List<?> rows = em.createNativeQuery("""
                 SELECT CAST(data AS text) FROM entity_state WHERE type = ?1 AND version > 0 ORDER BY event_time""")
                 .setParameter(1, type).getResultList();
-        return rows.stream().map(r -> ReadModel.parse((String) r)).toList();
+        return rows.stream().map(r -> ReadModel.parse(json, (String) r)).toList();
     }
 
     private Map<Recomputation.Key, Recomputation.Row> stored() {

@@ -1,6 +1,5 @@
 package id.capaian.report.readmodel;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.core.problem.Problem.FieldError;
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class OwnerComparison {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final Comparator<JsonNode> BY_VALUE = (a, b) -> a.isNumber() && b.isNumber()
             ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
     private static final Map<String, Set<String>> TYPES = Map.of(
@@ -51,6 +49,7 @@ public class OwnerComparison {
     }
 
     @Inject EntityManager em;
+    @Inject ObjectMapper json;
     @Inject @RestClient BudgetClient budget;
     @Inject @RestClient IndicatorClient indicator;
 
@@ -104,19 +103,12 @@ public class OwnerComparison {
         if (removed(owner) && removed(held)) {
             return true;
         }
-        return normalize(owner).equals(BY_VALUE, normalize(held));
+        // both read by the application's mapper (numbers as BigDecimal), compared by value: 5 equals 5.00
+        return owner.equals(BY_VALUE, held);
     }
 
     private static boolean removed(JsonNode data) {
         return data != null && data.path("removed").asBoolean(false);
-    }
-
-    private static JsonNode normalize(JsonNode n) {
-        try {
-            return JSON.readTree(n.toString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The read model's states of the pemda-year, in one statement (one snapshot). */
@@ -129,7 +121,7 @@ public class OwnerComparison {
                 .setParameter(1, ReadModel.subjectsStartingWith(pemda + "/" + tahun + "/")).getResultList()) {
             Object[] r = (Object[]) o;
             out.put((String) r[0], new Held(((Number) r[1]).longValue(), ((Number) r[2]).longValue(),
-                    ReadModel.parse((String) r[3]), (String) r[4]));
+                    ReadModel.parse(json, (String) r[3]), (String) r[4]));
         }
         return out;
     }

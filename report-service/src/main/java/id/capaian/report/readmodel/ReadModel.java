@@ -26,9 +26,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class ReadModel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Inject EntityManager em;
+    @Inject ObjectMapper json;
     @Inject AnggaranProjection anggaran;
     @Inject IndikatorProjection indikator;
 
@@ -93,7 +92,7 @@ public class ReadModel {
             if (heldVersion > 0 && !e.type().equals(h[2])) {
                 throw new IllegalArgumentException("subject " + e.subject() + " changed type from " + h[2]);
             }
-            Object before = heldVersion == 0 ? null : read(e.type(), parse((String) h[3]));
+            Object before = heldVersion == 0 ? null : read(e.type(), parse(json, (String) h[3]));
             if (p.state() instanceof BudgetLeaf leaf) {
                 anggaranChanges.replace((BudgetLeaf) before, leaf, e.time());
             } else if (p.state() instanceof IndicatorState indicator) {
@@ -191,9 +190,10 @@ public class ReadModel {
         return d.pemda() + "/" + d.tahun() + "/" + d.opd();
     }
 
-    public static JsonNode parse(String json) {
+    /** A state as the read model stores it (entity_state.data), read with the application's mapper: amounts exact. */
+    public static JsonNode parse(ObjectMapper json, String text) {
         try {
-            return JSON.readTree(json);
+            return json.readTree(text);
         } catch (Exception ex) {
             throw new IllegalStateException(ex);
         }

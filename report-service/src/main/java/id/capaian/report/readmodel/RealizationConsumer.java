@@ -1,5 +1,7 @@
 package id.capaian.report.readmodel;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.outbox.EventsConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
@@ -46,7 +48,6 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -74,23 +75,17 @@ import org.jboss.logging.Logger;
 public class RealizationConsumer {
 
     private static final Logger LOG = Logger.getLogger(RealizationConsumer.class);
-    private static final String KAFKA_PREFIX = "capaian.consumer.kafka.";
 
     @Inject ReadModel readModel;
     @Inject ConsumerPositions positions;
-    @Inject Config config;
+    @Inject RealizationConsumerConfig config;
+    @Inject EventsConfig stream;
+    @Inject ObjectMapper json;
     @Inject Instance<OpenTelemetry> openTelemetry;
     @Inject Instance<MeterRegistry> registry;
 
-    @ConfigProperty(name = "capaian.consumer.enabled", defaultValue = "true") boolean enabled;
-    @ConfigProperty(name = "capaian.consumer.threads", defaultValue = "2") int threads;
-    @ConfigProperty(name = "capaian.consumer.group-id", defaultValue = "report-service") String groupId;
-    @ConfigProperty(name = "capaian.events.topic") String topic;
-    @ConfigProperty(name = "capaian.consumer.dead-letter-topic", defaultValue = "realization-updated-dlq") String deadLetterTopic;
+    /** The Kafka extension's property (a mapping of the prefix kafka would claim every kafka.* key): read as it is. */
     @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap;
-    @ConfigProperty(name = "capaian.consumer.max-backoff", defaultValue = "PT5S") Duration maxBackoff;
-    /** How often an idle consumer checks that the database still holds the positions it wrote (a restore). */
-    @ConfigProperty(name = "capaian.consumer.reconcile-interval", defaultValue = "PT5S") Duration reconcileInterval;
 
     private volatile boolean stopping;
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
@@ -99,7 +94,7 @@ public class RealizationConsumer {
     private Counter deadLettered;
 
     void start(@Observes StartupEvent e) {
-        if (!enabled) {
+        if (!config.enabled()) {
             return;
         }
         if (registry.isResolvable()) {
@@ -108,7 +103,7 @@ public class RealizationConsumer {
             deadLettered = Counter.builder("capaian.consumer.dead-lettered")
                     .description("Records sent to the dead-letter topic").register(registry.get());
         }
-        for (int i = 0; i < threads; i++) {
+        for (int i = 0; i < config.threads(); i++) {
             Worker w = new Worker(i);
             workers.add(w);
             w.thread.start();
@@ -145,11 +140,11 @@ public class RealizationConsumer {
         final RealizationEvent event;
         RuntimeException failure;
 
-        Item(ConsumerRecord<String, String> record) {
+        Item(ConsumerRecord<String, String> record, ObjectMapper json) {
             this.record = record;
             RealizationEvent e = null;
             try {
-                e = RealizationEvent.parse(record.value() == null ? "" : record.value());
+                e = RealizationEvent.parse(json, record.value() == null ? "" : record.value());
                 ReadModel.validate(e);
             } catch (RuntimeException poison) {
                 failure = poison;
@@ -217,7 +212,7 @@ public class RealizationConsumer {
                         metrics.bindTo(registry.get());
                     }
                     try {
-                        c.subscribe(List.of(topic), this);
+                        c.subscribe(List.of(stream.topic()), this);
                         loop(c);
                     } finally {
                         if (metrics != null) {
@@ -235,7 +230,7 @@ public class RealizationConsumer {
                     expected.clear();
                     assigned.clear();
                     pause(backoff);
-                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                    backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
                 } finally {
                     consumer = null;
                 }
@@ -251,7 +246,7 @@ public class RealizationConsumer {
                 }
                 List<Item> items = new ArrayList<>(polled.count());
                 polled.partitions().stream().sorted(java.util.Comparator.comparingInt(TopicPartition::partition))
-                        .forEach(tp -> polled.records(tp).forEach(r -> items.add(new Item(r))));
+                        .forEach(tp -> polled.records(tp).forEach(r -> items.add(new Item(r, json))));
                 try {
                     for (Item i : items) {
                         if (!i.live()) {
@@ -302,10 +297,10 @@ public class RealizationConsumer {
                 }
                 try {
                     Map<Integer, Long> stored = QuarkusTransaction.requiringNew().call(() -> {
-                        Map<Integer, Long> held = positions.lock(topic, next.keySet());
+                        Map<Integer, Long> held = positions.lock(stream.topic(), next.keySet());
                         Map<TopicPartition, Long> rewind = new LinkedHashMap<>();
                         for (Integer p : next.keySet()) {
-                            TopicPartition tp = new TopicPartition(topic, p);
+                            TopicPartition tp = new TopicPartition(stream.topic(), p);
                             Long wrote = expected.get(tp);
                             Long holds = held.get(p);
                             if (wrote != null && (holds == null || holds < wrote)) {
@@ -321,12 +316,12 @@ public class RealizationConsumer {
                         }
                         Map<Integer, Long> now = new TreeMap<>(next);
                         held.forEach((p, o) -> now.merge(p, o, Math::max));
-                        positions.store(topic, now);
+                        positions.store(stream.topic(), now);
                         return now;
                     });
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     stored.forEach((p, o) -> {
-                        TopicPartition tp = new TopicPartition(topic, p);
+                        TopicPartition tp = new TopicPartition(stream.topic(), p);
                         expected.put(tp, o);
                         if (assigned.contains(tp)) {
                             offsets.put(tp, new OffsetAndMetadata(o));
@@ -351,7 +346,7 @@ public class RealizationConsumer {
                     LOG.warnf("applying %d records failed (attempt %d, %s); retrying in %d ms", items.size(), attempt,
                             failure.getMessage(), backoff);
                     waitPolling(c, backoff); // backoff before retrying our own database, not test synchronization
-                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                    backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
                 }
             }
         }
@@ -379,7 +374,7 @@ public class RealizationConsumer {
         private void rewind(KafkaConsumer<String, String> c, List<Item> items, Map<TopicPartition, Long> to) {
             Map<TopicPartition, Long> first = new HashMap<>();
             for (Item i : items) {
-                first.putIfAbsent(new TopicPartition(topic, i.record.partition()), i.record.offset());
+                first.putIfAbsent(new TopicPartition(stream.topic(), i.record.partition()), i.record.offset());
             }
             for (Map.Entry<TopicPartition, Long> f : first.entrySet()) {
                 TopicPartition tp = f.getKey();
@@ -403,13 +398,13 @@ public class RealizationConsumer {
 
         /** Idle: checks now and then that the database still holds what this consumer wrote (it was restored?). */
         private void reconcile(KafkaConsumer<String, String> c) {
-            if (expected.isEmpty() || System.nanoTime() - lastReconcile < reconcileInterval.toNanos()) {
+            if (expected.isEmpty() || System.nanoTime() - lastReconcile < config.reconcileInterval().toNanos()) {
                 return;
             }
             lastReconcile = System.nanoTime();
             Map<Integer, Long> held;
             try {
-                held = positions.read(topic, expected.keySet().stream().map(TopicPartition::partition).toList());
+                held = positions.read(stream.topic(), expected.keySet().stream().map(TopicPartition::partition).toList());
             } catch (RuntimeException down) {
                 return; // the next batch checks again
             }
@@ -444,14 +439,14 @@ public class RealizationConsumer {
             long backoff = 100;
             while (held == null) {
                 try {
-                    held = positions.read(topic, partitions.stream().map(TopicPartition::partition).toList());
+                    held = positions.read(stream.topic(), partitions.stream().map(TopicPartition::partition).toList());
                 } catch (RuntimeException down) {
                     if (stopping) {
                         throw new Stopping();
                     }
                     LOG.warnf("reading the stored positions failed (%s); retrying in %d ms", down.getMessage(), backoff);
                     pause(backoff);
-                    backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                    backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
                 }
             }
             for (TopicPartition tp : partitions) {
@@ -484,26 +479,22 @@ public class RealizationConsumer {
     Properties consumerConfig(String clientId) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, groupId + "-" + clientId + "-" + ProcessHandle.current().pid());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + clientId + "-" + ProcessHandle.current().pid());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // The owners relay in Kafka transactions: records of an aborted (failed) attempt are never read.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(KAFKA_PREFIX)) {
-                p.put(name.substring(KAFKA_PREFIX.length()), config.getValue(name, String.class));
-            }
-        }
+        p.putAll(config.kafka());
         return p;
     }
 
     /** Sends a record to the dead-letter topic with the reason in its headers; waits (retrying) until Kafka has it. */
     void deadLetter(ConsumerRecord<String, String> r, RuntimeException failure) {
         String reason = reason(failure);
-        LOG.warnf("record %s-%d@%d goes to %s: %s", r.topic(), r.partition(), r.offset(), deadLetterTopic, reason);
+        LOG.warnf("record %s-%d@%d goes to %s: %s", r.topic(), r.partition(), r.offset(), config.deadLetterTopic(), reason);
         Headers h = new RecordHeaders(r.headers().toArray());
         h.add("dead-letter-reason", bytes(reason));
         if (failure.getCause() != null && failure.getCause().getMessage() != null) {
@@ -516,7 +507,7 @@ public class RealizationConsumer {
         long backoff = 100;
         while (true) {
             try {
-                producer().send(new ProducerRecord<>(deadLetterTopic, null, r.key(), r.value(), h)).get(30, TimeUnit.SECONDS);
+                producer().send(new ProducerRecord<>(config.deadLetterTopic(), null, r.key(), r.value(), h)).get(30, TimeUnit.SECONDS);
                 if (deadLettered != null) {
                     deadLettered.increment();
                 }
@@ -528,9 +519,9 @@ public class RealizationConsumer {
                 if (stopping) {
                     throw new Stopping();
                 }
-                LOG.warnf("sending to %s failed (%s); retrying in %d ms", deadLetterTopic, kafkaAway.getMessage(), backoff);
+                LOG.warnf("sending to %s failed (%s); retrying in %d ms", config.deadLetterTopic(), kafkaAway.getMessage(), backoff);
                 pause(backoff);
-                backoff = Math.min(backoff * 2, maxBackoff.toMillis());
+                backoff = Math.min(backoff * 2, config.maxBackoff().toMillis());
             }
         }
     }
@@ -576,10 +567,10 @@ public class RealizationConsumer {
         var propagator = otel.getPropagators().getTextMapPropagator();
         for (Item i : items) {
             Context parent = propagator.extract(Context.root(), i.record.headers(), HEADERS);
-            Span s = tracer.spanBuilder(topic + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+            Span s = tracer.spanBuilder(stream.topic() + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
                     .setStartTimestamp(startedMillis, TimeUnit.MILLISECONDS)
                     .setAttribute("messaging.system", "kafka")
-                    .setAttribute("messaging.destination.name", topic)
+                    .setAttribute("messaging.destination.name", stream.topic())
                     .setAttribute("messaging.kafka.destination.partition", (long) i.record.partition())
                     .setAttribute("messaging.kafka.message.offset", i.record.offset())
                     .setAttribute("messaging.operation", "process").startSpan();

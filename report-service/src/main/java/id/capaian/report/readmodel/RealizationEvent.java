@@ -12,13 +12,14 @@ import java.util.UUID;
 public record RealizationEvent(String subject, String source, String type, long version, long epoch, UUID id,
         Instant time, JsonNode data) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Parses and checks the envelope; anything malformed is refused with the reason (and dead-lettered). */
-    public static RealizationEvent parse(String message) {
+    /**
+     * Parses and checks the envelope with the application's mapper (amounts exact); anything malformed is refused
+     * with the reason (and dead-lettered).
+     */
+    public static RealizationEvent parse(ObjectMapper json, String message) {
         JsonNode n;
         try {
-            n = JSON.readTree(message);
+            n = json.readTree(message);
         } catch (Exception e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }

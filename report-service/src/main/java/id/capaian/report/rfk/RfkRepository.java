@@ -1,5 +1,6 @@
 package id.capaian.report.rfk;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.report.readmodel.BudgetLeaf;
 import id.capaian.report.readmodel.ProgresState;
 import id.capaian.report.readmodel.ReadModel;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
 public class RfkRepository {
 
     @Inject EntityManager em;
+    @Inject ObjectMapper json;
 
     /** The live sub kegiatan and the progress of one OPD ({@code opd} given) or of every OPD of a pemda-year. */
     public record Keadaan(List<BudgetLeaf> leaves, Map<String, ProgresState> progres) {
@@ -43,12 +45,12 @@ public class RfkRepository {
                 .setParameter("progres", ProgresState.TYPE).getResultList()) {
             Object[] r = (Object[]) o;
             if (BudgetLeaf.TYPE.equals(r[0])) {
-                BudgetLeaf leaf = BudgetLeaf.from(ReadModel.parse((String) r[1]));
+                BudgetLeaf leaf = BudgetLeaf.from(ReadModel.parse(json, (String) r[1]));
                 if (!leaf.removed()) {
                     leaves.put(leaf.dpa().opd() + "/" + leaf.kode().value(), leaf);
                 }
             } else {
-                ProgresState p = ProgresState.from(ReadModel.parse((String) r[1]));
+                ProgresState p = ProgresState.from(ReadModel.parse(json, (String) r[1]));
                 if (!p.removed()) {
                     progres.put(p.dpa().opd() + "/" + p.kode().value(), p);
                 }

@@ -11,14 +11,9 @@ import id.capaian.core.problem.ProblemException;
 import id.capaian.indicator.events.IndicatorEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +21,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import org.hibernate.Session;
 
 /**
  * Every write of the indicator service, one named method per write path, each one transaction: the
@@ -38,7 +31,7 @@ import org.hibernate.Session;
  * reads anything else. Physical progress (progres fisik) of sub kegiatan is written here too, with its own
  * version and event per series; a node's sasaran is stored per node and set on every indicator handed out.
  * Callers pass specs already validated (see {@link IndicatorRules}); existence is checked here,
- * before anything is written.
+ * before anything is written. Every query is in {@link IndicatorRepository}.
  */
 @ApplicationScoped
 public class IndicatorService {
@@ -103,7 +96,7 @@ public class IndicatorService {
         final List<Outbox.Pending> events = new ArrayList<>();
     }
 
-    @Inject EntityManager em;
+    @Inject IndicatorRepository repository;
     @Inject IndicatorEvents events;
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
@@ -123,10 +116,10 @@ public class IndicatorService {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
         List<String> kodes = ordered.stream().map(n -> n.kode().value()).toList();
-        advisoryLocks(kodes.stream().map(k -> dpa.subject(k, 0)).toList());
-        Map<String, Sasaran> sasaran = sasaranOf(dpa, kodes);
+        repository.advisoryLocks(kodes.stream().map(k -> dpa.subject(k, 0)).toList());
+        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
         Map<String, List<Indicator>> byNode = new HashMap<>();
-        for (Indicator i : lockIndicators(dpa, kodes, null)) {
+        for (Indicator i : repository.lockNodes(dpa, kodes)) {
             byNode.computeIfAbsent(i.kode, k -> new ArrayList<>()).add(i);
         }
         Writes w = new Writes();
@@ -150,7 +143,7 @@ public class IndicatorService {
                 if (applied || sasaranChanged) { // a changed sasaran re-announces every indicator of the node
                     w.events.add(events.event(i)); // a new one takes version 1 (or the next after a tombstone)
                     if (created) {
-                        i.persist();
+                        repository.persist(i);
                     }
                 }
                 if (applied) {
@@ -187,12 +180,12 @@ public class IndicatorService {
             return false;
         }
         if (teks == null) {
-            current.delete();
+            repository.delete(current);
         } else if (current == null) {
             Sasaran created = new Sasaran();
             created.key = key;
             created.teks = teks;
-            created.persist();
+            repository.persist(created);
         } else {
             current.teks = teks;
         }
@@ -205,7 +198,7 @@ public class IndicatorService {
     @Transactional
     public Indicator setRealisasi(Dpa dpa, Kode kode, int nomor, int bulan, BigDecimal nilai) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
-        Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
+        Indicator i = repository.lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
         Writes w = new Writes();
         setRealisasi(w, i, bulan, nilai);
@@ -235,7 +228,7 @@ public class IndicatorService {
             nomors.add(r.nomor());
         }
         Map<String, Indicator> locked = new HashMap<>();
-        for (Indicator i : lockIndicators(dpa, kodes, nomors)) {
+        for (Indicator i : repository.lock(dpa, kodes, nomors)) {
             if (!i.removed) {
                 locked.put(i.kode + "#" + i.nomor, i);
             }
@@ -255,7 +248,7 @@ public class IndicatorService {
                     unknown.size() == 1 ? unknown.get(0).message() : unknown.size() + " indikator tidak ditemukan",
                     unknown);
         }
-        Map<String, Sasaran> sasaran = sasaranOf(dpa, kodes);
+        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
         Writes w = new Writes();
         for (int k : order) {
             Sasaran x = sasaran.get(found[k].kode);
@@ -270,7 +263,7 @@ public class IndicatorService {
     @Transactional
     public void removeIndicator(Dpa dpa, Kode kode, int nomor) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
-        Indicator i = lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
+        Indicator i = repository.lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
         Writes w = new Writes();
         remove(w, i);
@@ -328,7 +321,7 @@ public class IndicatorService {
         boolean created = s.version == 0;
         w.events.add(events.event(s)); // the first change takes version 1 before the insert
         if (created) {
-            s.persist();
+            repository.persist(s);
         }
         w.changes.add(new Change("progres.ubah", s.key.pemda, s.key.tahun, s.key.opd, s.key.kode, "progres/" + bulan,
                 old == null ? null : new Persen(plain(old)), new Persen(plain(persen))));
@@ -372,21 +365,16 @@ public class IndicatorService {
     /** Every live indicator of the DPA, in code order. */
     @Transactional
     public List<Indicator> indicators(Dpa dpa) {
-        List<Indicator> found = fetch("i.pemda = ?1 and i.tahun = ?2 and i.opd = ?3", dpa.pemda(), dpa.tahun(), dpa.opd());
-        Map<String, String> sasaran = new HashMap<>();
-        for (Sasaran x : Sasaran.<Sasaran>list("key.pemda = ?1 and key.tahun = ?2 and key.opd = ?3",
-                dpa.pemda(), dpa.tahun(), dpa.opd())) {
-            sasaran.put(x.key.kode, x.teks);
-        }
-        found.forEach(i -> i.sasaran = sasaran.get(i.kode));
+        List<Indicator> found = repository.live(dpa);
+        Map<String, Sasaran> sasaran = repository.sasaran(dpa);
+        found.forEach(i -> i.sasaran = teks(sasaran.get(i.kode)));
         return found;
     }
 
     /** The live indicators of one node; 404 when it has none. */
     @Transactional
     public List<Indicator> indicators(Dpa dpa, Kode kode) {
-        List<Indicator> found = fetch("i.pemda = ?1 and i.tahun = ?2 and i.opd = ?3 and i.kode = ?4",
-                dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value());
+        List<Indicator> found = repository.live(dpa, kode);
         if (found.isEmpty()) {
             throw ProblemException.notFound("indikator node " + kode, "kode");
         }
@@ -398,118 +386,27 @@ public class IndicatorService {
     /** One live indicator; 404 when unknown or removed. */
     @Transactional
     public Indicator indicator(Dpa dpa, Kode kode, int nomor) {
-        List<Indicator> found = fetch("i.pemda = ?1 and i.tahun = ?2 and i.opd = ?3 and i.kode = ?4 and i.nomor = ?5",
-                dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), nomor);
-        if (found.isEmpty()) {
-            throw notFound(kode, nomor, "nomor");
-        }
-        found.get(0).sasaran = sasaran(dpa, kode);
-        return found.get(0);
+        Indicator i = repository.live(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
+        i.sasaran = sasaran(dpa, kode);
+        return i;
     }
 
     /** One sub kegiatan's physical progress by month; empty when none was reported. */
     @Transactional
     public SortedMap<Integer, BigDecimal> progres(Dpa dpa, Kode kode) {
-        ProgresSeri s = ProgresSeri.findById(new NodeKey(dpa, kode.value()));
-        return s == null ? new TreeMap<>() : new TreeMap<>(s.persen);
+        return repository.progres(dpa, kode).<SortedMap<Integer, BigDecimal>>map(s -> new TreeMap<>(s.persen))
+                .orElseGet(TreeMap::new);
     }
 
     /** A node's sasaran, null when none. */
     private String sasaran(Dpa dpa, Kode kode) {
-        Sasaran s = Sasaran.findById(new NodeKey(dpa, kode.value()));
-        return s == null ? null : s.teks;
+        return teks(repository.sasaran(dpa, kode).orElse(null));
     }
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private List<Indicator> fetch(String where, Object... params) {
-        var q = em.createQuery("select distinct i from Indicator i left join fetch i.realisasi where "
-                + where + " and i.removed = false", Indicator.class);
-        for (int p = 0; p < params.length; p++) {
-            q.setParameter(p + 1, params[p]);
-        }
-        List<Indicator> found = new ArrayList<>(q.getResultList());
-        found.sort(ORDER);
-        return found;
-    }
-
-    private java.util.Optional<Indicator> lockLive(Dpa dpa, Kode kode, int nomor) {
-        return Indicator.<Indicator>find("pemda = ?1 and tahun = ?2 and opd = ?3 and kode = ?4 and nomor = ?5",
-                        dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), nomor)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .filter(i -> !i.removed);
-    }
-
-    /**
-     * Takes the transaction-scoped advisory locks of the given subjects, in the given order, with one
-     * statement. A node's lock serializes writers of its indicator list, a progress series' lock writers of
-     * the series, including the creation of rows that do not exist yet (which a row lock cannot cover).
-     * Two-key form: apart from the outbox relay's one-key lock.
-     */
-    private void advisoryLocks(List<String> subjects) {
-        if (subjects.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement st = conn.prepareStatement(
-                    "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(8082, hashtext(s)) FROM unnest(?) AS s) l")) {
-                st.setArray(1, conn.createArrayOf("text", subjects.toArray()));
-                st.executeQuery().close();
-            }
-        });
-    }
-
-    /**
-     * The indicators (tombstones too) of the named nodes, or with {@code nomors} only the named (kode, nomor)
-     * pairs, locked FOR UPDATE in code-then-nomor order with one statement, then read with their
-     * realizations with one query.
-     */
-    @SuppressWarnings("unchecked")
-    private List<Indicator> lockIndicators(Dpa dpa, List<String> kodes, List<Integer> nomors) {
-        if (kodes.isEmpty()) {
-            return List.of();
-        }
-        List<Long> ids = new ArrayList<>();
-        em.unwrap(Session.class).doWork(conn -> {
-            String pairs = nomors == null
-                    ? "kode = ANY(?)"
-                    : "(kode, nomor) IN (SELECT * FROM unnest(?::text[], ?::int[]))";
-            try (PreparedStatement st = conn.prepareStatement("SELECT id FROM indicator WHERE pemda = ? AND tahun = ? "
-                    + "AND opd = ? AND " + pairs + " ORDER BY kode, nomor FOR UPDATE")) {
-                st.setString(1, dpa.pemda());
-                st.setInt(2, dpa.tahun());
-                st.setString(3, dpa.opd());
-                st.setArray(4, conn.createArrayOf("text", kodes.toArray()));
-                if (nomors != null) {
-                    st.setArray(5, conn.createArrayOf("integer", nomors.toArray()));
-                }
-                try (ResultSet r = st.executeQuery()) {
-                    while (r.next()) {
-                        ids.add(r.getLong(1));
-                    }
-                }
-            }
-        });
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Indicator> found = new ArrayList<>(em.createQuery(
-                "select distinct i from Indicator i left join fetch i.realisasi where i.id in :ids", Indicator.class)
-                .setParameter("ids", ids).getResultList());
-        found.sort(ORDER);
-        return found;
-    }
-
-    /** The sasaran of the named nodes, by code, with one query. */
-    private Map<String, Sasaran> sasaranOf(Dpa dpa, Collection<String> kodes) {
-        Map<String, Sasaran> m = new HashMap<>();
-        if (!kodes.isEmpty()) {
-            for (Sasaran x : Sasaran.<Sasaran>list("key.pemda = ?1 and key.tahun = ?2 and key.opd = ?3 and key.kode in ?4",
-                    dpa.pemda(), dpa.tahun(), dpa.opd(), new TreeSet<>(kodes))) {
-                m.put(x.key.kode, x);
-            }
-        }
-        return m;
+    private static String teks(Sasaran s) {
+        return s == null ? null : s.teks;
     }
 
     /**
@@ -525,13 +422,8 @@ public class IndicatorService {
             m.put(k.value(), fresh);
             subjects.add(fresh.subject());
         }
-        advisoryLocks(subjects);
-        if (!kodes.isEmpty()) {
-            em.createQuery("select distinct s from ProgresSeri s left join fetch s.persen where s.key.pemda = :pemda "
-                    + "and s.key.tahun = :tahun and s.key.opd = :opd and s.key.kode in :kodes", ProgresSeri.class)
-                    .setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
-                    .setParameter("kodes", m.keySet()).getResultList().forEach(s -> m.put(s.key.kode, s));
-        }
+        repository.advisoryLocks(subjects);
+        repository.progres(dpa, m.keySet()).forEach(s -> m.put(s.key.kode, s));
         return m;
     }
 

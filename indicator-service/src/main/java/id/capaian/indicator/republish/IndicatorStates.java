@@ -3,6 +3,7 @@ package id.capaian.indicator.republish;
 import id.capaian.core.republish.CurrentStates;
 import id.capaian.core.republish.Republication;
 import id.capaian.indicator.domain.Indicator;
+import id.capaian.indicator.domain.IndicatorRepository;
 import id.capaian.indicator.domain.IndicatorService;
 import id.capaian.indicator.domain.ProgresSeri;
 import id.capaian.indicator.domain.Sasaran;
@@ -10,7 +11,6 @@ import id.capaian.indicator.events.IndicatorRealizationUpdated;
 import id.capaian.indicator.events.ProgresUpdated;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,30 +24,23 @@ import java.util.Map;
 @ApplicationScoped
 public class IndicatorStates implements CurrentStates {
 
-    @Inject EntityManager em;
+    @Inject IndicatorRepository repository;
 
     @Override
     public List<Republication.Subjek> of(String pemda, int tahun) {
         List<Republication.Subjek> out = new ArrayList<>();
         Map<String, String> sasaran = new HashMap<>();
-        for (Sasaran s : em.createQuery("FROM Sasaran s WHERE s.key.pemda = :pemda AND s.key.tahun = :tahun", Sasaran.class)
-                .setParameter("pemda", pemda).setParameter("tahun", tahun).getResultList()) {
+        for (Sasaran s : repository.sasaran(pemda, tahun)) {
             sasaran.put(s.key.opd + "/" + s.key.kode, s.teks);
         }
-        List<Indicator> indicators = new ArrayList<>(em.createQuery("""
-                SELECT DISTINCT i FROM Indicator i LEFT JOIN FETCH i.realisasi
-                WHERE i.pemda = :pemda AND i.tahun = :tahun AND i.version > 0""", Indicator.class)
-                .setParameter("pemda", pemda).setParameter("tahun", tahun).getResultList());
+        List<Indicator> indicators = new ArrayList<>(repository.announced(pemda, tahun));
         indicators.sort(Comparator.comparing((Indicator i) -> i.opd).thenComparing(IndicatorService.ORDER));
         for (Indicator i : indicators) {
             i.sasaran = sasaran.get(i.opd + "/" + i.kode);
             out.add(new Republication.Subjek(i.subject(), IndicatorRealizationUpdated.TYPE,
                     IndicatorRealizationUpdated.DATASCHEMA, i.version, IndicatorRealizationUpdated.of(i)));
         }
-        List<ProgresSeri> progres = new ArrayList<>(em.createQuery("""
-                SELECT DISTINCT s FROM ProgresSeri s LEFT JOIN FETCH s.persen
-                WHERE s.key.pemda = :pemda AND s.key.tahun = :tahun AND s.version > 0""", ProgresSeri.class)
-                .setParameter("pemda", pemda).setParameter("tahun", tahun).getResultList());
+        List<ProgresSeri> progres = new ArrayList<>(repository.announcedProgres(pemda, tahun));
         progres.sort(Comparator.comparing(ProgresSeri::subject));
         for (ProgresSeri s : progres) {
             out.add(new Republication.Subjek(s.subject(), ProgresUpdated.TYPE, null, s.version, ProgresUpdated.of(s)));

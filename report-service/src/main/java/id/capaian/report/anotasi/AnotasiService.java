@@ -10,7 +10,6 @@ import id.capaian.core.domain.Violations;
 import id.capaian.core.lock.YearLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +24,7 @@ public class AnotasiService {
 
     public static final int MAX_LENGTH = 4000;
 
-    @Inject EntityManager em;
+    @Inject AnotasiRepository repository;
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
 
@@ -48,19 +47,9 @@ public class AnotasiService {
         length(v, "tindakLanjut", a.tindakLanjut());
         v.throwIfAny();
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
-        Anotasi before = locked(dpa, kode);
-        boolean changed = em.createNativeQuery("""
-                INSERT INTO anotasi (pemda, tahun, opd, kode, kebijakan, permasalahan, upaya, tindak_lanjut)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                ON CONFLICT (pemda, tahun, opd, kode) DO UPDATE SET kebijakan = EXCLUDED.kebijakan,
-                    permasalahan = EXCLUDED.permasalahan, upaya = EXCLUDED.upaya,
-                    tindak_lanjut = EXCLUDED.tindak_lanjut, updated_at = now()
-                WHERE (anotasi.kebijakan, anotasi.permasalahan, anotasi.upaya, anotasi.tindak_lanjut)
-                    IS DISTINCT FROM (EXCLUDED.kebijakan, EXCLUDED.permasalahan, EXCLUDED.upaya, EXCLUDED.tindak_lanjut)""")
-                .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
-                .setParameter(4, kode.value()).setParameter(5, blankToNull(a.kebijakan()))
-                .setParameter(6, blankToNull(a.permasalahan())).setParameter(7, blankToNull(a.upaya()))
-                .setParameter(8, blankToNull(a.tindakLanjut())).executeUpdate() == 1;
+        Anotasi before = repository.lock(dpa, kode).orElse(null);
+        boolean changed = repository.save(dpa, kode, new Anotasi(blankToNull(a.kebijakan()),
+                blankToNull(a.permasalahan()), blankToNull(a.upaya()), blankToNull(a.tindakLanjut())));
         if (changed) {
             record(dpa, kode, before == null ? "anotasi.buat" : "anotasi.ubah", before, get(dpa, kode));
         }
@@ -71,10 +60,8 @@ public class AnotasiService {
     @Transactional
     public boolean clear(Dpa dpa, Kode kode) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
-        Anotasi before = locked(dpa, kode);
-        boolean removed = em.createNativeQuery("DELETE FROM anotasi WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4")
-                .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
-                .setParameter(4, kode.value()).executeUpdate() == 1;
+        Anotasi before = repository.lock(dpa, kode).orElse(null);
+        boolean removed = repository.delete(dpa, kode);
         if (removed) {
             record(dpa, kode, "anotasi.hapus", before, null);
         }
@@ -85,27 +72,10 @@ public class AnotasiService {
         audit.record(new Change(aksi, dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), "anotasi", before, after));
     }
 
+    /** The annotations of one node, null when none. */
     @Transactional
     public Anotasi get(Dpa dpa, Kode kode) {
-        return read(dpa, kode, "");
-    }
-
-    /** The row as it is before a change, locked so that concurrent changes audit the right "before". */
-    private Anotasi locked(Dpa dpa, Kode kode) {
-        return read(dpa, kode, " FOR UPDATE");
-    }
-
-    private Anotasi read(Dpa dpa, Kode kode, String lock) {
-        var rows = em.createNativeQuery("""
-                SELECT kebijakan, permasalahan, upaya, tindak_lanjut FROM anotasi
-                WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND kode = ?4""" + lock)
-                .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
-                .setParameter(4, kode.value()).getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new Anotasi((String) r[0], (String) r[1], (String) r[2], (String) r[3]);
+        return repository.find(dpa, kode).orElse(null);
     }
 
     private static void length(Violations v, String field, String text) {

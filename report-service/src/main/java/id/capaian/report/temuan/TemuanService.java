@@ -7,7 +7,6 @@ import id.capaian.core.domain.Capaian;
 import id.capaian.core.domain.Kode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +18,11 @@ import java.util.stream.Collectors;
 import id.capaian.core.domain.Angka;
 import id.capaian.report.rfk.RfkConfig;
 import id.capaian.report.rfk.RfkRepository;
+import id.capaian.report.temuan.TemuanRepository.AnggaranRow;
+import id.capaian.report.temuan.TemuanRepository.FisikKeuangan;
+import id.capaian.report.temuan.TemuanRepository.IndikatorRow;
+import id.capaian.report.temuan.TemuanRepository.PaguChanged;
+import id.capaian.report.temuan.TemuanRepository.StatedTotal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -35,7 +39,7 @@ public class TemuanService {
     /** Percentage points between capaian fisik and keuangan beyond which a row is flagged. */
     public static final BigDecimal FAR_APART = BigDecimal.valueOf(50);
 
-    @Inject EntityManager em;
+    @Inject TemuanRepository repository;
     @Inject RfkRepository rfk;
     @Inject RfkConfig config;
     @Inject TemuanConfig auditConfig;
@@ -56,56 +60,39 @@ public class TemuanService {
     @Transactional
     public List<Temuan> of(String pemda, int tahun) {
         List<Temuan> found = new ArrayList<>();
-        for (Object o : em.createNativeQuery("""
-                SELECT s.opd, s.kode, a.uraian, s.pagu, a.pagu, s.realisasi, a.realisasi[12]
-                FROM import_stated s LEFT JOIN anggaran a USING (pemda, tahun, opd, kode)
-                WHERE s.pemda = ?1 AND s.tahun = ?2
-                  AND (a.kode IS NULL OR a.pagu <> s.pagu OR a.realisasi[12] <> s.realisasi)""")
-                .setParameter(1, pemda).setParameter(2, tahun).getResultList()) {
-            Object[] r = (Object[]) o;
-            BigDecimal livePagu = (BigDecimal) r[4];
-            boolean paguDiffers = livePagu == null || livePagu.compareTo((BigDecimal) r[3]) != 0;
-            found.add(new Temuan(Jenis.TOTAL_BERBEDA, (String) r[0], (String) r[1], (String) r[2],
+        for (StatedTotal s : repository.statedTotalsDiffering(pemda, tahun)) {
+            boolean paguDiffers = s.livePagu() == null || s.livePagu().compareTo(s.statedPagu()) != 0;
+            found.add(new Temuan(Jenis.TOTAL_BERBEDA, s.opd(), s.kode(), s.uraian(),
                     paguDiffers ? "pagu yang dinyatakan berbeda dari jumlah rinciannya"
                             : "realisasi yang dinyatakan berbeda dari jumlah rinciannya",
-                    paguDiffers ? (BigDecimal) r[3] : (BigDecimal) r[5],
-                    paguDiffers ? livePagu : (BigDecimal) r[6]));
+                    paguDiffers ? s.statedPagu() : s.statedRealisasi(),
+                    paguDiffers ? s.livePagu() : s.liveRealisasi()));
         }
+        List<IndikatorRow> indicators = repository.indicators(pemda, tahun);
         Set<String> withIndicator = new HashSet<>();
-        for (Object o : em.createNativeQuery("""
-                SELECT opd, kode, nama, target, realisasi[12] FROM indikator WHERE pemda = ?1 AND tahun = ?2""")
-                .setParameter(1, pemda).setParameter(2, tahun).getResultList()) {
-            Object[] r = (Object[]) o;
-            withIndicator.add(r[0] + "/" + r[1]);
-            if (r[3] == null) {
-                found.add(new Temuan(Jenis.INDIKATOR_TANPA_TARGET, (String) r[0], (String) r[1], (String) r[2],
+        for (IndikatorRow i : indicators) {
+            withIndicator.add(i.opd() + "/" + i.kode());
+            if (i.target() == null) {
+                found.add(new Temuan(Jenis.INDIKATOR_TANPA_TARGET, i.opd(), i.kode(), i.nama(),
                         "indikator tanpa target", null, null));
             }
-            if (r[4] == null) {
-                found.add(new Temuan(Jenis.INDIKATOR_TANPA_REALISASI, (String) r[0], (String) r[1], (String) r[2],
+            if (i.realisasi() == null) {
+                found.add(new Temuan(Jenis.INDIKATOR_TANPA_REALISASI, i.opd(), i.kode(), i.nama(),
                         "indikator tanpa realisasi", null, null));
             }
         }
-        for (Object o : em.createNativeQuery("""
-                SELECT opd, kode, uraian, pagu, realisasi[12] FROM anggaran
-                WHERE pemda = ?1 AND tahun = ?2 AND level IN ('PROGRAM', 'KEGIATAN', 'SUB_KEGIATAN')""")
-                .setParameter(1, pemda).setParameter(2, tahun).getResultList()) {
-            Object[] r = (Object[]) o;
-            String opd = (String) r[0];
-            String kode = (String) r[1];
-            BigDecimal pagu = (BigDecimal) r[3];
-            BigDecimal realisasi = (BigDecimal) r[4];
-            if (realisasi.compareTo(pagu) > 0) {
-                found.add(new Temuan(Jenis.REALISASI_MELEBIHI_PAGU, opd, kode, (String) r[2],
-                        "realisasi melebihi pagu", pagu, realisasi));
+        for (AnggaranRow a : repository.programsToSubKegiatan(pemda, tahun)) {
+            if (a.realisasi().compareTo(a.pagu()) > 0) {
+                found.add(new Temuan(Jenis.REALISASI_MELEBIHI_PAGU, a.opd(), a.kode(), a.uraian(),
+                        "realisasi melebihi pagu", a.pagu(), a.realisasi()));
             }
-            if (!withIndicator.contains(opd + "/" + kode)) {
-                found.add(new Temuan(Jenis.TANPA_INDIKATOR, opd, kode, (String) r[2], "tidak ada indikator kinerja",
+            if (!withIndicator.contains(a.opd() + "/" + a.kode())) {
+                found.add(new Temuan(Jenis.TANPA_INDIKATOR, a.opd(), a.kode(), a.uraian(), "tidak ada indikator kinerja",
                         null, null));
             }
         }
         farApart(pemda, tahun, found);
-        implausible(pemda, tahun, found);
+        implausible(indicators, found);
         rfk(pemda, tahun, found);
         paguChangedAfterLock(pemda, tahun, found);
         found.sort(Comparator.comparing(Temuan::opd).thenComparing(t -> Kode.of(t.kode()))
@@ -162,16 +149,10 @@ public class TemuanService {
 
     /** Ceilings that differ from the ones recorded when the year (or the OPD) was first locked. */
     private void paguChangedAfterLock(String pemda, int tahun, List<Temuan> found) {
-        for (Object o : em.createNativeQuery("""
-                SELECT t.opd, t.kode, a.uraian, t.pagu, a.pagu, t.dikunci FROM pagu_terkunci t
-                LEFT JOIN anggaran a ON a.pemda = t.pemda AND a.tahun = t.tahun AND a.opd = t.opd AND a.kode = t.kode
-                WHERE t.pemda = :pemda AND t.tahun = :tahun AND (a.pagu IS NULL OR a.pagu <> t.pagu)""")
-                .setParameter("pemda", pemda).setParameter("tahun", tahun).getResultList()) {
-            Object[] r = (Object[]) o;
-            BigDecimal now = (BigDecimal) r[4];
-            found.add(new Temuan(Jenis.PAGU_BERUBAH_SETELAH_KUNCI, (String) r[0], (String) r[1], (String) r[2],
-                    "pagu berubah setelah dikunci pada " + r[5] + ": " + Angka.rupiah((BigDecimal) r[3]) + " menjadi "
-                            + (now == null ? "dihapus" : Angka.rupiah(now)), (BigDecimal) r[3], now));
+        for (PaguChanged p : repository.paguChangedAfterLock(pemda, tahun)) {
+            found.add(new Temuan(Jenis.PAGU_BERUBAH_SETELAH_KUNCI, p.opd(), p.kode(), p.uraian(),
+                    "pagu berubah setelah dikunci pada " + p.dikunci() + ": " + Angka.rupiah(p.locked()) + " menjadi "
+                            + (p.now() == null ? "dihapus" : Angka.rupiah(p.now())), p.locked(), p.now()));
         }
     }
 
@@ -179,24 +160,18 @@ public class TemuanService {
      * Indicators whose numbers cannot be right: a percentage (satuan "%") realized above 100 by the latest
      * month, or a capaian fisik above the configured bound (a typo or a wrong target, more often than not).
      */
-    private void implausible(String pemda, int tahun, List<Temuan> found) {
+    private void implausible(List<IndikatorRow> indicators, List<Temuan> found) {
         BigDecimal hundred = BigDecimal.valueOf(100);
         BigDecimal bound = auditConfig.batasCapaianWajar();
-        for (Object o : em.createNativeQuery("""
-                SELECT opd, kode, nama, satuan, polaritas, rumus, target, realisasi[12] FROM indikator
-                WHERE pemda = ?1 AND tahun = ?2""")
-                .setParameter(1, pemda).setParameter(2, tahun).getResultList()) {
-            Object[] r = (Object[]) o;
-            BigDecimal realisasi = (BigDecimal) r[7];
-            if ("%".equals(((String) r[3]).strip()) && realisasi != null && realisasi.compareTo(hundred) > 0) {
-                found.add(new Temuan(Jenis.REALISASI_PERSEN_DI_ATAS_100, (String) r[0], (String) r[1], (String) r[2],
+        for (IndikatorRow i : indicators) {
+            BigDecimal realisasi = i.realisasi();
+            if ("%".equals(i.satuan().strip()) && realisasi != null && realisasi.compareTo(hundred) > 0) {
+                found.add(new Temuan(Jenis.REALISASI_PERSEN_DI_ATAS_100, i.opd(), i.kode(), i.nama(),
                         "realisasi " + Angka.desimal(realisasi) + "% melebihi 100%", hundred, realisasi));
             }
-            var fisik = Capaian.fisik(id.capaian.core.domain.Polaritas.of((String) r[4]),
-                    r[5] == null ? null : id.capaian.core.domain.RumusNegatif.of((String) r[5]),
-                    (BigDecimal) r[6], realisasi);
+            var fisik = Capaian.fisik(i.polaritas(), i.rumus(), i.target(), realisasi);
             if (fisik.isPresent() && fisik.get().persen().compareTo(bound) > 0) {
-                found.add(new Temuan(Jenis.CAPAIAN_TIDAK_WAJAR, (String) r[0], (String) r[1], (String) r[2],
+                found.add(new Temuan(Jenis.CAPAIAN_TIDAK_WAJAR, i.opd(), i.kode(), i.nama(),
                         "capaian fisik " + fisik.get().formatted() + "% di atas batas wajar " + Angka.desimal(bound) + "%",
                         bound, fisik.get().persen()));
             }
@@ -205,19 +180,12 @@ public class TemuanService {
 
     /** A row whose first indicator's capaian and capaian keuangan differ by more than FAR_APART points. */
     private void farApart(String pemda, int tahun, List<Temuan> found) {
-        for (Object o : em.createNativeQuery("""
-                SELECT i.opd, i.kode, a.uraian, i.polaritas, i.rumus, i.target, i.realisasi[12], a.pagu, a.realisasi[12]
-                FROM indikator i JOIN anggaran a USING (pemda, tahun, opd, kode)
-                WHERE i.pemda = ?1 AND i.tahun = ?2 AND i.nomor = 1""")
-                .setParameter(1, pemda).setParameter(2, tahun).getResultList()) {
-            Object[] r = (Object[]) o;
-            var fisik = Capaian.fisik(id.capaian.core.domain.Polaritas.of((String) r[3]),
-                    r[4] == null ? null : id.capaian.core.domain.RumusNegatif.of((String) r[4]),
-                    (BigDecimal) r[5], (BigDecimal) r[6]);
-            var keuangan = Capaian.keuangan((BigDecimal) r[7], (BigDecimal) r[8]);
+        for (FisikKeuangan r : repository.firstIndicatorsWithBudget(pemda, tahun)) {
+            var fisik = Capaian.fisik(r.polaritas(), r.rumus(), r.target(), r.realisasi());
+            var keuangan = Capaian.keuangan(r.pagu(), r.realisasiKeuangan());
             if (fisik.isPresent() && keuangan.isPresent()
                     && fisik.get().persen().subtract(keuangan.get().persen()).abs().compareTo(FAR_APART) > 0) {
-                found.add(new Temuan(Jenis.CAPAIAN_FISIK_KEUANGAN_JAUH, (String) r[0], (String) r[1], (String) r[2],
+                found.add(new Temuan(Jenis.CAPAIAN_FISIK_KEUANGAN_JAUH, r.opd(), r.kode(), r.uraian(),
                         "capaian fisik " + fisik.get().formatted() + "% jauh dari capaian keuangan "
                                 + keuangan.get().formatted() + "%",
                         fisik.get().persen(), keuangan.get().persen()));

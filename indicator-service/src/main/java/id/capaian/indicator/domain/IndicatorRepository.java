@@ -1,0 +1,221 @@
+package id.capaian.indicator.domain;
+
+import id.capaian.core.domain.Kode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Every query of the indicators, their nodes' sasaran and the physical progress series: entities through Panache
+ * with named parameters. Indicators come with their realizations (one fetch join), in {@link IndicatorService#ORDER};
+ * locks are taken in code-then-nomor order with one statement, so concurrent writers queue instead of deadlocking.
+ * Writes are flushed by Hibernate in JDBC batches at commit (hibernate-orm.jdbc.statement-batch-size).
+ */
+@ApplicationScoped
+public class IndicatorRepository {
+
+    private static final String WITH_REALISASI = "SELECT DISTINCT i FROM Indicator i LEFT JOIN FETCH i.realisasi WHERE ";
+    private static final String OF_DPA = "i.pemda = :pemda AND i.tahun = :tahun AND i.opd = :opd";
+
+    @Inject EntityManager em;
+
+    // ---- indicators ---------------------------------------------------------------------------
+
+    /** Every live indicator of the DPA, with its realizations. */
+    public List<Indicator> live(Dpa dpa) {
+        return sorted(Indicator.list(WITH_REALISASI + OF_DPA + " AND i.removed = false", params(dpa)));
+    }
+
+    /** The live indicators of one node, with their realizations. */
+    public List<Indicator> live(Dpa dpa, Kode kode) {
+        Map<String, Object> p = params(dpa);
+        p.put("kode", kode.value());
+        return sorted(Indicator.list(WITH_REALISASI + OF_DPA + " AND i.kode = :kode AND i.removed = false", p));
+    }
+
+    /** One live indicator, with its realizations. */
+    public Optional<Indicator> live(Dpa dpa, Kode kode, int nomor) {
+        Map<String, Object> p = params(dpa);
+        p.put("kode", kode.value());
+        p.put("nomor", nomor);
+        return Indicator.<Indicator>find(WITH_REALISASI + OF_DPA
+                + " AND i.kode = :kode AND i.nomor = :nomor AND i.removed = false", p).singleResultOptional();
+    }
+
+    /** One live indicator, locked FOR UPDATE; empty when unknown or a tombstone. */
+    public Optional<Indicator> lockLive(Dpa dpa, Kode kode, int nomor) {
+        Map<String, Object> p = params(dpa);
+        p.put("kode", kode.value());
+        p.put("nomor", nomor);
+        return Indicator.<Indicator>find("pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode = :kode "
+                        + "AND nomor = :nomor", p)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
+                .filter(i -> !i.removed);
+    }
+
+    /**
+     * The indicators (tombstones too) of the named nodes, locked FOR UPDATE in code-then-nomor order with one
+     * statement, then read with their realizations with one query.
+     */
+    public List<Indicator> lockNodes(Dpa dpa, Collection<String> kodes) {
+        if (kodes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> p = params(dpa);
+        p.put("kodes", new TreeSet<>(kodes));
+        List<Indicator> locked = Indicator.<Indicator>find("pemda = :pemda AND tahun = :tahun AND opd = :opd "
+                + "AND kode IN :kodes ORDER BY kode, nomor", p).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return withRealisasi(locked.stream().map(i -> i.id).toList());
+    }
+
+    /**
+     * The named indicators (item k is the pair kodes[k], nomors[k]; tombstones too), locked FOR UPDATE in
+     * code-then-nomor order with one statement, then read with their realizations with one query. Native SQL: JPQL
+     * cannot match (kode, nomor) pairs given as two parallel arrays (unnest), and a tuple IN list would make a new
+     * statement for every number of pairs.
+     */
+    public List<Indicator> lock(Dpa dpa, List<String> kodes, List<Integer> nomors) {
+        if (kodes.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = em.createNativeQuery("""
+                SELECT id FROM indicator WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd
+                  AND (kode, nomor) IN (SELECT * FROM unnest(CAST(:kodes AS text[]), CAST(:nomors AS int[])))
+                ORDER BY kode, nomor FOR UPDATE""", Long.class)
+                .setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
+                .setParameter("kodes", kodes.toArray(new String[0]))
+                .setParameter("nomors", nomors.toArray(new Integer[0]))
+                .getResultList();
+        return withRealisasi(ids);
+    }
+
+    /**
+     * Takes the transaction-scoped advisory locks of the given subjects, in the given order, with one statement.
+     * A node's lock serializes writers of its indicator list, a progress series' lock writers of the series,
+     * including the creation of rows that do not exist yet (which a row lock cannot cover). Two-key form: apart from
+     * the outbox relay's one-key lock. Native SQL: JPA has no advisory locks.
+     */
+    public void advisoryLocks(List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return;
+        }
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(8082, hashtext(s)) "
+                        + "FROM unnest(CAST(:subjects AS text[])) AS s) l")
+                .setParameter("subjects", subjects.toArray(new String[0])).getSingleResult();
+    }
+
+    /**
+     * Every indicator of a pemda-year that has been announced (version above 0; tombstones too), with its
+     * realizations, in no particular order.
+     */
+    public List<Indicator> announced(String pemda, int tahun) {
+        return Indicator.list(WITH_REALISASI + "i.pemda = :pemda AND i.tahun = :tahun AND i.version > 0",
+                Map.of("pemda", pemda, "tahun", tahun));
+    }
+
+    public void persist(Indicator i) {
+        i.persist();
+    }
+
+    // ---- sasaran ------------------------------------------------------------------------------
+
+    /** A node's sasaran, if any. */
+    public Optional<Sasaran> sasaran(Dpa dpa, Kode kode) {
+        return Sasaran.<Sasaran>findByIdOptional(new NodeKey(dpa, kode.value()));
+    }
+
+    /** Every sasaran of the DPA, by code. */
+    public Map<String, Sasaran> sasaran(Dpa dpa) {
+        Map<String, Sasaran> m = new HashMap<>();
+        Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd", params(dpa))
+                .forEach(x -> m.put(x.key.kode, x));
+        return m;
+    }
+
+    /** The sasaran of the named nodes, by code, with one query. */
+    public Map<String, Sasaran> sasaran(Dpa dpa, Collection<String> kodes) {
+        Map<String, Sasaran> m = new HashMap<>();
+        if (!kodes.isEmpty()) {
+            Map<String, Object> p = params(dpa);
+            p.put("kodes", new TreeSet<>(kodes));
+            Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd AND key.kode IN :kodes", p)
+                    .forEach(x -> m.put(x.key.kode, x));
+        }
+        return m;
+    }
+
+    /** Every sasaran of a pemda-year. */
+    public List<Sasaran> sasaran(String pemda, int tahun) {
+        return Sasaran.list("key.pemda = :pemda AND key.tahun = :tahun", Map.of("pemda", pemda, "tahun", tahun));
+    }
+
+    public void persist(Sasaran s) {
+        s.persist();
+    }
+
+    public void delete(Sasaran s) {
+        s.delete();
+    }
+
+    // ---- physical progress --------------------------------------------------------------------
+
+    /** One sub kegiatan's progress series, if any was reported. */
+    public Optional<ProgresSeri> progres(Dpa dpa, Kode kode) {
+        return ProgresSeri.<ProgresSeri>findByIdOptional(new NodeKey(dpa, kode.value()));
+    }
+
+    /** The progress series of the named sub kegiatan that exist, with their months, with one query. */
+    public List<ProgresSeri> progres(Dpa dpa, Collection<String> kodes) {
+        if (kodes.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> p = params(dpa);
+        p.put("kodes", kodes);
+        return ProgresSeri.list("SELECT DISTINCT s FROM ProgresSeri s LEFT JOIN FETCH s.persen WHERE s.key.pemda = :pemda "
+                + "AND s.key.tahun = :tahun AND s.key.opd = :opd AND s.key.kode IN :kodes", p);
+    }
+
+    /** Every progress series of a pemda-year that has been announced (version above 0), with its months. */
+    public List<ProgresSeri> announcedProgres(String pemda, int tahun) {
+        return ProgresSeri.list("SELECT DISTINCT s FROM ProgresSeri s LEFT JOIN FETCH s.persen "
+                + "WHERE s.key.pemda = :pemda AND s.key.tahun = :tahun AND s.version > 0",
+                Map.of("pemda", pemda, "tahun", tahun));
+    }
+
+    public void persist(ProgresSeri s) {
+        s.persist();
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    /** The indicators with the given ids, with their realizations, with one query. */
+    private List<Indicator> withRealisasi(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sorted(Indicator.list(WITH_REALISASI + "i.id IN :ids", Map.of("ids", ids)));
+    }
+
+    private static List<Indicator> sorted(List<Indicator> found) {
+        List<Indicator> m = new ArrayList<>(found);
+        m.sort(IndicatorService.ORDER);
+        return m;
+    }
+
+    /** The DPA's parameters, in a map that a query may add to. */
+    private static Map<String, Object> params(Dpa dpa) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("pemda", dpa.pemda());
+        m.put("tahun", dpa.tahun());
+        m.put("opd", dpa.opd());
+        return m;
+    }
+}

@@ -1,11 +1,11 @@
 package id.capaian.budget.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.DpaService;
 import id.capaian.budget.domain.NodeSpec;
 import id.capaian.budget.domain.RakSpec;
 import id.capaian.budget.domain.RealisasiSpec;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;

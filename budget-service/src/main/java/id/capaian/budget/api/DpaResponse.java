@@ -1,7 +1,7 @@
 package id.capaian.budget.api;
 
-import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.Tree;
+import id.capaian.core.domain.DpaRef;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,6 +1,6 @@
 package id.capaian.budget.api;
 
-import id.capaian.budget.domain.DpaRef;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;

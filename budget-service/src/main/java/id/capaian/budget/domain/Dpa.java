@@ -1,5 +1,6 @@
 package id.capaian.budget.domain;
 
+import id.capaian.core.domain.DpaRef;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package id.capaian.budget.domain;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

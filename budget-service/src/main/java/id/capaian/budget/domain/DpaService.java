@@ -3,6 +3,7 @@ package id.capaian.budget.domain;
 import id.capaian.budget.events.BudgetEvents;
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Violations;

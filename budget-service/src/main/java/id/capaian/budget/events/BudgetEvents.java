@@ -1,8 +1,8 @@
 package id.capaian.budget.events;
 
 import id.capaian.budget.domain.DpaNode;
-import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.Tree;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

@@ -2,10 +2,10 @@ package id.capaian.budget.republish;
 
 import id.capaian.budget.domain.Dpa;
 import id.capaian.budget.domain.DpaNode;
-import id.capaian.budget.domain.DpaRef;
 import id.capaian.budget.domain.DpaRepository;
 import id.capaian.budget.events.BudgetEvents;
 import id.capaian.budget.events.RealizationUpdated;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.republish.CurrentStates;

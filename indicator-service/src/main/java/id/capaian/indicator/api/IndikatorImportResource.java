@@ -3,6 +3,7 @@ package id.capaian.indicator.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
@@ -10,7 +11,6 @@ import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
-import id.capaian.indicator.domain.Dpa;
 import id.capaian.indicator.domain.IndicatorImport;
 import id.capaian.indicator.domain.IndicatorRules;
 import id.capaian.indicator.domain.NodeSpec;
@@ -136,7 +136,7 @@ public class IndikatorImportResource {
         ImporRequest request = body == null || body.isBlank() ? null
                 : json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).forType(ImporRequest.class).readValue(body);
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         if (!v.check(request != null && request.nodes() != null, "nodes", "wajib berisi daftar node")) {
             v.throwIfAny();
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import id.capaian.core.domain.Angka;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
@@ -13,7 +14,6 @@ import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
-import id.capaian.indicator.domain.Dpa;
 import id.capaian.indicator.domain.Indicator;
 import id.capaian.indicator.domain.IndicatorRules;
 import id.capaian.indicator.domain.IndicatorService;
@@ -83,7 +83,7 @@ public class IndikatorResource {
             @QueryParam("bulan") @Parameter(description = "Realisasi up to this month (1..12); default: the latest month", example = "12")
             Integer bulan) {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         asOf(v, bulan);
         v.throwIfAny();
         return service.indicators(dpa).stream().map(i -> IndikatorResponse.of(i, bulan)).toList();
@@ -123,7 +123,7 @@ public class IndikatorResource {
         if (lainnya != null && !keepOthers && !"hapus".equals(lainnya)) {
             throw ProblemException.badRequest("lainnya", "lainnya harus hapus atau pertahankan");
         }
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         List<NodeSpec> nodes = new ArrayList<>();
         if (v.check(body != null, "body", "wajib berisi daftar node")) {
             for (int n = 0; n < body.size(); n++) {
@@ -156,7 +156,7 @@ public class IndikatorResource {
             @PathParam("kode") @Parameter(description = "Nomenclature code", example = "2.08.02") String kode,
             @QueryParam("bulan") @Parameter(description = "Realisasi up to this month (1..12)", example = "12") Integer bulan) {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.kode(v, "kode", kode);
         asOf(v, bulan);
         v.throwIfAny();
@@ -177,7 +177,7 @@ public class IndikatorResource {
             @PathParam("kode") @Parameter(example = "2.08.02") String kode,
             @PathParam("nomor") @Parameter(example = "1") int nomor) {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.kode(v, "kode", kode);
         IndicatorRules.nomor(v, "nomor", nomor);
         v.throwIfAny();
@@ -219,7 +219,7 @@ public class IndikatorResource {
             HttpHeaders headers, String body) throws JsonProcessingException {
         BigDecimal nilai = readNilai(headers.getMediaType(), body);
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.kode(v, "kode", kode);
         IndicatorRules.nomor(v, "nomor", nomor);
         Rules.bulan(v, "bulan", bulan);
@@ -244,7 +244,7 @@ public class IndikatorResource {
             @PathParam("kode") @Parameter(example = "2.08.02") String kode,
             @PathParam("nomor") @Parameter(example = "1") int nomor) {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.kode(v, "kode", kode);
         IndicatorRules.nomor(v, "nomor", nomor);
         v.throwIfAny();
@@ -280,7 +280,7 @@ public class IndikatorResource {
             @PathParam("bulan") @Parameter(description = "1..12", example = "12") int bulan,
             List<RealisasiRequest> body) {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Rules.bulan(v, "bulan", bulan);
         List<RealisasiSpec> items = new ArrayList<>();
         if (v.check(body != null, "body", "wajib berisi daftar realisasi")) {
@@ -336,7 +336,7 @@ public class IndikatorResource {
             @PathParam("bulan") @Parameter(description = "1..12", example = "6") int bulan,
             HttpHeaders headers, String body) throws JsonProcessingException {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.subKegiatan(v, "kode", kode);
         Rules.bulan(v, "bulan", bulan);
         BigDecimal persen = readPersen(v, headers.getMediaType(), body);
@@ -358,7 +358,7 @@ public class IndikatorResource {
     public List<ProgresBulan> progres(
             @PathParam("kode") @Parameter(description = "Sub kegiatan code", example = "2.08.02.2.01.0001") String kode) {
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Kode k = IndicatorRules.subKegiatan(v, "kode", kode);
         v.throwIfAny();
         return progres(service.progres(dpa, k));
@@ -394,7 +394,7 @@ public class IndikatorResource {
         List<ProgresRequest> items = body == null || body.isEmpty() ? null
                 : numbers().forType(new TypeReference<List<ProgresRequest>>() { }).readValue(body);
         Violations v = new Violations();
-        Dpa dpa = Dpa.of(v, pemda, tahun, opd);
+        DpaRef dpa = DpaRef.of(v, pemda, tahun, opd);
         Rules.bulan(v, "bulan", bulan);
         List<ProgresSpec> specs = new ArrayList<>();
         if (v.check(items != null, "body", "wajib berisi daftar progres [{\"kode\", \"persen\"}]")) {

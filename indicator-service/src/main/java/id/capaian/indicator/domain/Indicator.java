@@ -1,6 +1,7 @@
 package id.capaian.indicator.domain;
 
 import id.capaian.core.domain.Capaian;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
@@ -92,7 +93,7 @@ public class Indicator extends PanacheEntityBase {
     @SortNatural
     public SortedMap<Integer, BigDecimal> realisasi = new TreeMap<>();
 
-    public static Indicator create(Dpa dpa, Kode kode, int nomor) {
+    public static Indicator create(DpaRef dpa, Kode kode, int nomor) {
         Indicator i = new Indicator();
         i.pemda = dpa.pemda();
         i.tahun = dpa.tahun();
@@ -103,8 +104,8 @@ public class Indicator extends PanacheEntityBase {
         return i;
     }
 
-    public Dpa dpa() {
-        return new Dpa(pemda, tahun, opd);
+    public DpaRef dpa() {
+        return new DpaRef(pemda, tahun, opd);
     }
 
     public Kode kodeValue() {

@@ -1,5 +1,6 @@
 package id.capaian.indicator.domain;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class IndicatorImport {
     }
 
     @Transactional
-    public <V> Result<V> apply(Dpa dpa, List<NodeSpec> nodes, boolean keepOthers, List<RealisasiMonth> realisasi,
+    public <V> Result<V> apply(DpaRef dpa, List<NodeSpec> nodes, boolean keepOthers, List<RealisasiMonth> realisasi,
             List<ProgresMonth> progres, boolean dryRun, Function<Indicator, V> view) {
         List<Indicator> live = new ArrayList<>(part("nodes", () -> service.replaceIndicators(dpa, nodes, keepOthers)));
         for (int i = 0; i < realisasi.size(); i++) {

@@ -1,5 +1,6 @@
 package id.capaian.indicator.domain;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,19 +31,19 @@ public class IndicatorRepository {
     // ---- indicators ---------------------------------------------------------------------------
 
     /** Every live indicator of the DPA, with its realizations. */
-    public List<Indicator> live(Dpa dpa) {
+    public List<Indicator> live(DpaRef dpa) {
         return sorted(Indicator.list(WITH_REALISASI + OF_DPA + " AND i.removed = false", params(dpa)));
     }
 
     /** The live indicators of one node, with their realizations. */
-    public List<Indicator> live(Dpa dpa, Kode kode) {
+    public List<Indicator> live(DpaRef dpa, Kode kode) {
         Map<String, Object> p = params(dpa);
         p.put("kode", kode.value());
         return sorted(Indicator.list(WITH_REALISASI + OF_DPA + " AND i.kode = :kode AND i.removed = false", p));
     }
 
     /** One live indicator, with its realizations. */
-    public Optional<Indicator> live(Dpa dpa, Kode kode, int nomor) {
+    public Optional<Indicator> live(DpaRef dpa, Kode kode, int nomor) {
         Map<String, Object> p = params(dpa);
         p.put("kode", kode.value());
         p.put("nomor", nomor);
@@ -51,7 +52,7 @@ public class IndicatorRepository {
     }
 
     /** One live indicator, locked FOR UPDATE; empty when unknown or a tombstone. */
-    public Optional<Indicator> lockLive(Dpa dpa, Kode kode, int nomor) {
+    public Optional<Indicator> lockLive(DpaRef dpa, Kode kode, int nomor) {
         Map<String, Object> p = params(dpa);
         p.put("kode", kode.value());
         p.put("nomor", nomor);
@@ -65,7 +66,7 @@ public class IndicatorRepository {
      * The indicators (tombstones too) of the named nodes, locked FOR UPDATE in code-then-nomor order with one
      * statement, then read with their realizations with one query.
      */
-    public List<Indicator> lockNodes(Dpa dpa, Collection<String> kodes) {
+    public List<Indicator> lockNodes(DpaRef dpa, Collection<String> kodes) {
         if (kodes.isEmpty()) {
             return List.of();
         }
@@ -82,7 +83,7 @@ public class IndicatorRepository {
      * cannot match (kode, nomor) pairs given as two parallel arrays (unnest), and a tuple IN list would make a new
      * statement for every number of pairs.
      */
-    public List<Indicator> lock(Dpa dpa, List<String> kodes, List<Integer> nomors) {
+    public List<Indicator> lock(DpaRef dpa, List<String> kodes, List<Integer> nomors) {
         if (kodes.isEmpty()) {
             return List.of();
         }
@@ -128,12 +129,12 @@ public class IndicatorRepository {
     // ---- sasaran ------------------------------------------------------------------------------
 
     /** A node's sasaran, if any. */
-    public Optional<Sasaran> sasaran(Dpa dpa, Kode kode) {
+    public Optional<Sasaran> sasaran(DpaRef dpa, Kode kode) {
         return Sasaran.<Sasaran>findByIdOptional(new NodeKey(dpa, kode.value()));
     }
 
     /** Every sasaran of the DPA, by code. */
-    public Map<String, Sasaran> sasaran(Dpa dpa) {
+    public Map<String, Sasaran> sasaran(DpaRef dpa) {
         Map<String, Sasaran> m = new HashMap<>();
         Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd", params(dpa))
                 .forEach(x -> m.put(x.key.kode, x));
@@ -141,7 +142,7 @@ public class IndicatorRepository {
     }
 
     /** The sasaran of the named nodes, by code, with one query. */
-    public Map<String, Sasaran> sasaran(Dpa dpa, Collection<String> kodes) {
+    public Map<String, Sasaran> sasaran(DpaRef dpa, Collection<String> kodes) {
         Map<String, Sasaran> m = new HashMap<>();
         if (!kodes.isEmpty()) {
             Map<String, Object> p = params(dpa);
@@ -168,12 +169,12 @@ public class IndicatorRepository {
     // ---- physical progress --------------------------------------------------------------------
 
     /** One sub kegiatan's progress series, if any was reported. */
-    public Optional<ProgresSeri> progres(Dpa dpa, Kode kode) {
+    public Optional<ProgresSeri> progres(DpaRef dpa, Kode kode) {
         return ProgresSeri.<ProgresSeri>findByIdOptional(new NodeKey(dpa, kode.value()));
     }
 
     /** The progress series of the named sub kegiatan that exist, with their months, with one query. */
-    public List<ProgresSeri> progres(Dpa dpa, Collection<String> kodes) {
+    public List<ProgresSeri> progres(DpaRef dpa, Collection<String> kodes) {
         if (kodes.isEmpty()) {
             return List.of();
         }
@@ -211,7 +212,7 @@ public class IndicatorRepository {
     }
 
     /** The DPA's parameters, in a map that a query may add to. */
-    private static Map<String, Object> params(Dpa dpa) {
+    private static Map<String, Object> params(DpaRef dpa) {
         Map<String, Object> m = new HashMap<>();
         m.put("pemda", dpa.pemda());
         m.put("tahun", dpa.tahun());

@@ -3,6 +3,7 @@ package id.capaian.indicator.domain;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.outbox.Outbox;
@@ -112,7 +113,7 @@ public class IndicatorService {
      * Set based: the nodes' locks, their sasaran and their indicators are taken with one statement each.
      */
     @Transactional
-    public List<Indicator> replaceIndicators(Dpa dpa, List<NodeSpec> nodes, boolean keepOthers) {
+    public List<Indicator> replaceIndicators(DpaRef dpa, List<NodeSpec> nodes, boolean keepOthers) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
         List<String> kodes = ordered.stream().map(n -> n.kode().value()).toList();
@@ -173,7 +174,7 @@ public class IndicatorService {
      * Sets a node's sasaran (null: none) as the nodes PUT states it, audited when it changes; the caller
      * holds the node's lock and read its {@code current} sasaran. Returns whether it changed.
      */
-    private boolean replaceSasaran(Writes w, Dpa dpa, Kode kode, String teks, Sasaran current) {
+    private boolean replaceSasaran(Writes w, DpaRef dpa, Kode kode, String teks, Sasaran current) {
         NodeKey key = new NodeKey(dpa, kode.value());
         String before = current == null ? null : current.teks;
         if (Objects.equals(before, teks)) {
@@ -196,7 +197,7 @@ public class IndicatorService {
 
     /** Sets one indicator's value to the end of {@code bulan}; announces only a change. */
     @Transactional
-    public Indicator setRealisasi(Dpa dpa, Kode kode, int nomor, int bulan, BigDecimal nilai) {
+    public Indicator setRealisasi(DpaRef dpa, Kode kode, int nomor, int bulan, BigDecimal nilai) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         Indicator i = repository.lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
@@ -214,7 +215,7 @@ public class IndicatorService {
      * their realizations and sasaran with two more.
      */
     @Transactional
-    public List<Indicator> setRealisasi(Dpa dpa, int bulan, List<RealisasiSpec> items) {
+    public List<Indicator> setRealisasi(DpaRef dpa, int bulan, List<RealisasiSpec> items) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         List<Integer> order = new ArrayList<>();
         for (int k = 0; k < items.size(); k++) {
@@ -261,7 +262,7 @@ public class IndicatorService {
 
     /** Removes one indicator (a tombstone remains, announced with removed: true). */
     @Transactional
-    public void removeIndicator(Dpa dpa, Kode kode, int nomor) {
+    public void removeIndicator(DpaRef dpa, Kode kode, int nomor) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         Indicator i = repository.lockLive(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
@@ -275,7 +276,7 @@ public class IndicatorService {
      * earlier month's is a correction and accepted). Returns the series after the write.
      */
     @Transactional
-    public SortedMap<Integer, BigDecimal> setProgres(Dpa dpa, Kode kode, int bulan, BigDecimal persen) {
+    public SortedMap<Integer, BigDecimal> setProgres(DpaRef dpa, Kode kode, int bulan, BigDecimal persen) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         ProgresSeri s = lockProgres(dpa, List.of(kode)).get(kode.value());
         Writes w = new Writes();
@@ -290,7 +291,7 @@ public class IndicatorService {
      * statement and the series read with one query.
      */
     @Transactional
-    public Summary setProgres(Dpa dpa, int bulan, List<ProgresSpec> items) {
+    public Summary setProgres(DpaRef dpa, int bulan, List<ProgresSpec> items) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
         List<ProgresSpec> ordered = items.stream().sorted(Comparator.comparing(ProgresSpec::kode)).toList();
         Map<String, ProgresSeri> series = lockProgres(dpa, ordered.stream().map(ProgresSpec::kode).toList());
@@ -364,7 +365,7 @@ public class IndicatorService {
 
     /** Every live indicator of the DPA, in code order. */
     @Transactional
-    public List<Indicator> indicators(Dpa dpa) {
+    public List<Indicator> indicators(DpaRef dpa) {
         List<Indicator> found = repository.live(dpa);
         Map<String, Sasaran> sasaran = repository.sasaran(dpa);
         found.forEach(i -> i.sasaran = teks(sasaran.get(i.kode)));
@@ -373,7 +374,7 @@ public class IndicatorService {
 
     /** The live indicators of one node; 404 when it has none. */
     @Transactional
-    public List<Indicator> indicators(Dpa dpa, Kode kode) {
+    public List<Indicator> indicators(DpaRef dpa, Kode kode) {
         List<Indicator> found = repository.live(dpa, kode);
         if (found.isEmpty()) {
             throw ProblemException.notFound("indikator node " + kode, "kode");
@@ -385,7 +386,7 @@ public class IndicatorService {
 
     /** One live indicator; 404 when unknown or removed. */
     @Transactional
-    public Indicator indicator(Dpa dpa, Kode kode, int nomor) {
+    public Indicator indicator(DpaRef dpa, Kode kode, int nomor) {
         Indicator i = repository.live(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         i.sasaran = sasaran(dpa, kode);
         return i;
@@ -393,13 +394,13 @@ public class IndicatorService {
 
     /** One sub kegiatan's physical progress by month; empty when none was reported. */
     @Transactional
-    public SortedMap<Integer, BigDecimal> progres(Dpa dpa, Kode kode) {
+    public SortedMap<Integer, BigDecimal> progres(DpaRef dpa, Kode kode) {
         return repository.progres(dpa, kode).<SortedMap<Integer, BigDecimal>>map(s -> new TreeMap<>(s.persen))
                 .orElseGet(TreeMap::new);
     }
 
     /** A node's sasaran, null when none. */
-    private String sasaran(Dpa dpa, Kode kode) {
+    private String sasaran(DpaRef dpa, Kode kode) {
         return teks(repository.sasaran(dpa, kode).orElse(null));
     }
 
@@ -414,7 +415,7 @@ public class IndicatorService {
      * when there is none, after taking the series' advisory locks: writers of one series, including its
      * creation, queue. One statement locks, one query reads.
      */
-    private Map<String, ProgresSeri> lockProgres(Dpa dpa, List<Kode> kodes) {
+    private Map<String, ProgresSeri> lockProgres(DpaRef dpa, List<Kode> kodes) {
         Map<String, ProgresSeri> m = new HashMap<>();
         List<String> subjects = new ArrayList<>();
         for (Kode k : kodes) {

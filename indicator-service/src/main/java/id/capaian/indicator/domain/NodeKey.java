@@ -1,5 +1,6 @@
 package id.capaian.indicator.domain;
 
+import id.capaian.core.domain.DpaRef;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.io.Serializable;
@@ -21,15 +22,15 @@ public class NodeKey implements Serializable {
     protected NodeKey() {
     }
 
-    public NodeKey(Dpa dpa, String kode) {
+    public NodeKey(DpaRef dpa, String kode) {
         this.pemda = dpa.pemda();
         this.tahun = dpa.tahun();
         this.opd = dpa.opd();
         this.kode = kode;
     }
 
-    public Dpa dpa() {
-        return new Dpa(pemda, tahun, opd);
+    public DpaRef dpa() {
+        return new DpaRef(pemda, tahun, opd);
     }
 
     @Override

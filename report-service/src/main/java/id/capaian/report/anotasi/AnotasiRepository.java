@@ -1,8 +1,8 @@
 package id.capaian.report.anotasi;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.report.anotasi.AnotasiService.Anotasi;
-import id.capaian.report.tenant.Dpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -21,17 +21,17 @@ public class AnotasiRepository {
     @Inject EntityManager em;
 
     /** The annotations of one node, if any. */
-    public Optional<Anotasi> find(Dpa dpa, Kode kode) {
+    public Optional<Anotasi> find(DpaRef dpa, Kode kode) {
         return read(dpa, kode, "");
     }
 
     /** The annotations of one node, if any, locked FOR UPDATE (concurrent changes audit the right "before"). */
-    public Optional<Anotasi> lock(Dpa dpa, Kode kode) {
+    public Optional<Anotasi> lock(DpaRef dpa, Kode kode) {
         return read(dpa, kode, " FOR UPDATE");
     }
 
     /** Stores the annotations of one node as given; true when the row is new or any value differs. */
-    public boolean save(Dpa dpa, Kode kode, Anotasi a) {
+    public boolean save(DpaRef dpa, Kode kode, Anotasi a) {
         return node(em.createNativeQuery("""
                 INSERT INTO anotasi (pemda, tahun, opd, kode, kebijakan, permasalahan, upaya, tindak_lanjut)
                 VALUES (:pemda, :tahun, :opd, :kode, :kebijakan, :permasalahan, :upaya, :tindakLanjut)
@@ -47,13 +47,13 @@ public class AnotasiRepository {
     }
 
     /** Deletes the annotations of one node; true if there were any. */
-    public boolean delete(Dpa dpa, Kode kode) {
+    public boolean delete(DpaRef dpa, Kode kode) {
         return node(em.createNativeQuery(
                 "DELETE FROM anotasi WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode = :kode"), dpa, kode)
                 .executeUpdate() == 1;
     }
 
-    private Optional<Anotasi> read(Dpa dpa, Kode kode, String lock) {
+    private Optional<Anotasi> read(DpaRef dpa, Kode kode, String lock) {
         List<Object[]> rows = node(em.createNativeQuery("""
                 SELECT kebijakan, permasalahan, upaya, tindak_lanjut FROM anotasi
                 WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode = :kode""" + lock, Object[].class),
@@ -62,7 +62,7 @@ public class AnotasiRepository {
                 .map(r -> new Anotasi((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
     }
 
-    private static Query node(Query q, Dpa dpa, Kode kode) {
+    private static Query node(Query q, DpaRef dpa, Kode kode) {
         return q.setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
                 .setParameter("kode", kode.value());
     }

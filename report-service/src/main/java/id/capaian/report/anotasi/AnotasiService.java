@@ -1,9 +1,9 @@
 package id.capaian.report.anotasi;
 
-import id.capaian.report.tenant.Dpa;
 
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Violations;
@@ -37,7 +37,7 @@ public class AnotasiService {
 
     /** Replaces the annotations of one node. Returns whether anything changed. */
     @Transactional
-    public boolean set(Dpa dpa, Kode kode, Anotasi a) {
+    public boolean set(DpaRef dpa, Kode kode, Anotasi a) {
         Violations v = new Violations();
         v.check(kode.level() != Level.URUSAN, "kode", "anotasi untuk program, kegiatan atau sub kegiatan");
         v.check(a.kebijakan() == null || kode.level() == Level.PROGRAM, "kebijakan", "kebijakan hanya untuk program");
@@ -58,7 +58,7 @@ public class AnotasiService {
 
     /** Clears the annotations of one node; true if there were any. */
     @Transactional
-    public boolean clear(Dpa dpa, Kode kode) {
+    public boolean clear(DpaRef dpa, Kode kode) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         Anotasi before = repository.lock(dpa, kode).orElse(null);
         boolean removed = repository.delete(dpa, kode);
@@ -68,13 +68,13 @@ public class AnotasiService {
         return removed;
     }
 
-    private void record(Dpa dpa, Kode kode, String aksi, Anotasi before, Anotasi after) {
+    private void record(DpaRef dpa, Kode kode, String aksi, Anotasi before, Anotasi after) {
         audit.record(new Change(aksi, dpa.pemda(), dpa.tahun(), dpa.opd(), kode.value(), "anotasi", before, after));
     }
 
     /** The annotations of one node, null when none. */
     @Transactional
-    public Anotasi get(Dpa dpa, Kode kode) {
+    public Anotasi get(DpaRef dpa, Kode kode) {
         return repository.find(dpa, kode).orElse(null);
     }
 

@@ -1,7 +1,7 @@
 package id.capaian.report.evaluasi;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.readmodel.ReadModel;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import id.capaian.report.evaluasi.EvaluasiForm.Tanda;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,7 +42,7 @@ public class EvaluasiRepository {
 
     /** Every live (not removed) budget and indicator entity of the OPD-year. */
     @Transactional
-    public List<StateRow> states(Dpa dpa) {
+    public List<StateRow> states(DpaRef dpa) {
         String prefix = dpa.pemda() + "/" + dpa.tahun() + "/" + dpa.opd() + "/";
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT subject, type, CAST(data AS text), event_time FROM entity_state
@@ -55,26 +55,26 @@ public class EvaluasiRepository {
 
     /** Whether the owners ever announced anything of the OPD-year (removed entities included). */
     @Transactional
-    public boolean known(Dpa dpa) {
+    public boolean known(DpaRef dpa) {
         String prefix = dpa.pemda() + "/" + dpa.tahun() + "/" + dpa.opd() + "/";
         return !em.createNativeQuery("SELECT 1 FROM entity_state WHERE subject LIKE :prefix ESCAPE '\\' LIMIT 1")
                 .setParameter("prefix", ReadModel.subjectsStartingWith(prefix)).getResultList().isEmpty();
     }
 
     @Transactional
-    public Row quarter(Dpa dpa, int triwulan) {
+    public Row quarter(DpaRef dpa, int triwulan) {
         return read(dpa, triwulan, "");
     }
 
     /** The quarter's row locked for a change (EMPTY when none yet). */
     @Transactional(TxType.MANDATORY)
-    public Row lockedQuarter(Dpa dpa, int triwulan) {
+    public Row lockedQuarter(DpaRef dpa, int triwulan) {
         return read(dpa, triwulan, " FOR UPDATE");
     }
 
     /** The status of every quarter of the OPD-year that has a row. */
     @Transactional(TxType.MANDATORY)
-    public Map<Integer, Status> statuses(Dpa dpa) {
+    public Map<Integer, Status> statuses(DpaRef dpa) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT triwulan, status FROM evaluasi WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd""", Object[].class)
                 .setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
@@ -86,14 +86,14 @@ public class EvaluasiRepository {
 
     /** Serializes the sign-offs (and text changes) of one OPD-year until the transaction ends. */
     @Transactional(TxType.MANDATORY)
-    public void serialize(Dpa dpa) {
+    public void serialize(DpaRef dpa) {
         em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:cls, hashtext(:key))) AS l")
                 .setParameter("cls", LOCK_CLASS).setParameter("key", dpa.pemda() + "/" + dpa.tahun() + "/" + dpa.opd())
                 .getSingleResult();
     }
 
     @Transactional(TxType.MANDATORY)
-    public void saveCatatan(Dpa dpa, int triwulan, Catatan c) {
+    public void saveCatatan(DpaRef dpa, int triwulan, Catatan c) {
         em.createNativeQuery("""
                 INSERT INTO evaluasi (pemda, tahun, opd, triwulan, faktor_pendorong, faktor_penghambat,
                                       tindak_lanjut_triwulan, tindak_lanjut_renja)
@@ -109,7 +109,7 @@ public class EvaluasiRepository {
 
     /** Sets the status; who signs is kept for DISUSUN and DIEVALUASI, and both signatures are cleared on DRAFT. */
     @Transactional(TxType.MANDATORY)
-    public void saveStatus(Dpa dpa, int triwulan, Status status, String oleh, String nama) {
+    public void saveStatus(DpaRef dpa, int triwulan, Status status, String oleh, String nama) {
         em.createNativeQuery("""
                 INSERT INTO evaluasi (pemda, tahun, opd, triwulan, status) VALUES (:pemda, :tahun, :opd, :triwulan, :status)
                 ON CONFLICT (pemda, tahun, opd, triwulan) DO NOTHING""")
@@ -132,7 +132,7 @@ public class EvaluasiRepository {
         q.executeUpdate();
     }
 
-    private Row read(Dpa dpa, int triwulan, String lock) {
+    private Row read(DpaRef dpa, int triwulan, String lock) {
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT status, faktor_pendorong, faktor_penghambat, tindak_lanjut_triwulan, tindak_lanjut_renja,
                        disusun_oleh, disusun_nama, disusun_pada, dievaluasi_oleh, dievaluasi_nama, dievaluasi_pada

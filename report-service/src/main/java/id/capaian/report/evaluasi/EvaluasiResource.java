@@ -1,12 +1,12 @@
 package id.capaian.report.evaluasi;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiService.StatusRequest;
 import id.capaian.report.evaluasi.EvaluasiService.StatusResult;
 import id.capaian.report.export.Answers;
@@ -157,7 +157,7 @@ public class EvaluasiResource {
             @QueryParam("format") String format,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Format f = Format.choose(format, accept, FORMATS);
-        Dpa dpa = dpa(pemda, tahun, opd, triwulan);
+        DpaRef dpa = dpa(pemda, tahun, opd, triwulan);
         EvaluasiForm form = service.form(dpa, Integer.parseInt(triwulan.strip()));
         String file = "evaluasi-renja-" + dpa.pemda() + "-" + dpa.tahun() + "-" + dpa.opd() + "-tw" + form.triwulan();
         return switch (f) {
@@ -193,7 +193,7 @@ public class EvaluasiResource {
             @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
             @Parameter(description = "Triwulan (quarter, 1..4)", example = "2") @PathParam("triwulan") String triwulan,
             Catatan body) {
-        Dpa dpa = dpa(pemda, tahun, opd, triwulan);
+        DpaRef dpa = dpa(pemda, tahun, opd, triwulan);
         if (body == null) {
             throw ProblemException.badRequest("body", "isi permintaan kosong");
         }
@@ -243,13 +243,13 @@ public class EvaluasiResource {
             @Parameter(example = "P3AP2KB") @PathParam("opd") String opd,
             @Parameter(description = "Triwulan (quarter, 1..4)", example = "2") @PathParam("triwulan") String triwulan,
             StatusRequest body) {
-        Dpa dpa = dpa(pemda, tahun, opd, triwulan);
+        DpaRef dpa = dpa(pemda, tahun, opd, triwulan);
         var target = service.check(dpa, body);
         return service.status(dpa, Integer.parseInt(triwulan), target, body.alasan());
     }
 
     /** The tenant and the quarter, checked: 400 naming every parameter at fault. */
-    static Dpa dpa(String pemda, String tahun, String opd, String triwulan) {
+    static DpaRef dpa(String pemda, String tahun, String opd, String triwulan) {
         Violations v = new Violations();
         Integer t = tahun != null && tahun.matches("\\d{1,4}") ? Integer.valueOf(tahun) : null;
         if (t == null) {
@@ -262,6 +262,6 @@ public class EvaluasiResource {
             v.check(triwulan.strip().matches("[1-4]"), "triwulan", "harus 1 sampai 4");
         }
         v.throwIfAnyParameter();
-        return new Dpa(pemda, t, opd);
+        return new DpaRef(pemda, t, opd);
     }
 }

@@ -3,6 +3,7 @@ package id.capaian.report.evaluasi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.ProblemException;
@@ -10,7 +11,6 @@ import id.capaian.core.security.Action;
 import id.capaian.core.security.Caller;
 import id.capaian.core.security.Callers;
 import id.capaian.core.security.Role;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +63,7 @@ public class EvaluasiService {
 
     /** The form of quarter n; 404 when the owners never announced anything of the OPD-year. */
     @Transactional
-    public EvaluasiForm form(Dpa dpa, int n) {
+    public EvaluasiForm form(DpaRef dpa, int n) {
         var states = repository.states(dpa);
         if (states.isEmpty() && !repository.known(dpa)) {
             throw ProblemException.notFound("Data evaluasi Renja " + dpa.opd() + " " + dpa.tahun(), "opd");
@@ -73,7 +73,7 @@ public class EvaluasiService {
 
     /** Replaces the four texts of quarter n; refused (409) once the quarter is DIEVALUASI. */
     @Transactional
-    public Catatan catatan(Dpa dpa, int n, Catatan body) {
+    public Catatan catatan(DpaRef dpa, int n, Catatan body) {
         Violations v = new Violations();
         length(v, "faktorPendorong", body.faktorPendorong());
         length(v, "faktorPenghambat", body.faktorPenghambat());
@@ -98,7 +98,7 @@ public class EvaluasiService {
     }
 
     /** Reads the request and checks the caller's role for the target status: 422 or 403 before anything happens. */
-    public Status check(Dpa dpa, StatusRequest r) {
+    public Status check(DpaRef dpa, StatusRequest r) {
         if (r == null) {
             throw ProblemException.badRequest("body", "diharapkan {\"status\": \"DRAFT\"|\"DISUSUN\"|\"DIEVALUASI\", \"alasan\": ...}");
         }
@@ -138,7 +138,7 @@ public class EvaluasiService {
      * sign-off; the report's own change commits in its own transaction, before or after the owners as the direction needs.
      */
     @Transactional
-    public StatusResult status(Dpa dpa, int n, Status target, String alasanText) {
+    public StatusResult status(DpaRef dpa, int n, Status target, String alasanText) {
         String alasan = alasanText == null || alasanText.isBlank() ? null : alasanText.strip();
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         repository.serialize(dpa);

@@ -1,10 +1,10 @@
 package id.capaian.report.evaluasi;
 
 import id.capaian.core.domain.Capaian;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Predikat;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Agregasi;
 import id.capaian.report.evaluasi.EvaluasiForm.Anggaran;
 import id.capaian.report.evaluasi.EvaluasiForm.Indikator;
@@ -34,7 +34,7 @@ final class FormBuilder {
     private FormBuilder() {
     }
 
-    static EvaluasiForm build(Dpa dpa, int n, Inputs in, EvaluasiRepository.Row state) {
+    static EvaluasiForm build(DpaRef dpa, int n, Inputs in, EvaluasiRepository.Row state) {
         Map<Kode, String> uraian = new TreeMap<>();
         Map<Kode, List<Indicator>> indikator = new TreeMap<>();
         for (Budget b : in.budgets) {

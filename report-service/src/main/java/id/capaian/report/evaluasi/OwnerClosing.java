@@ -1,11 +1,11 @@
 package id.capaian.report.evaluasi;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.owners.OwnerLocks;
 
 import id.capaian.core.lock.PenutupanRequest;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.owners.BudgetClient;
 import id.capaian.report.owners.IndicatorClient;
 import id.capaian.report.owners.OwnerFailure;
@@ -31,7 +31,7 @@ public class OwnerClosing {
     @Inject @RestClient IndicatorClient indicator;
 
     /** Sets sampaiBulan in both owners; 502 naming the owner that failed, {@code reportState} saying where the report stands. */
-    public void set(Dpa dpa, int sampaiBulan, String alasan, String reportState) {
+    public void set(DpaRef dpa, int sampaiBulan, String alasan, String reportState) {
         PenutupanRequest r = new PenutupanRequest(sampaiBulan, alasan);
         List<String> done = new ArrayList<>();
         call(BudgetClient.SERVICE, done, sampaiBulan, reportState,

@@ -1,5 +1,6 @@
 package id.capaian.report.imports;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.security.Callers;
 import id.capaian.report.owners.BudgetClient;
 import id.capaian.report.owners.BudgetImportClient;
@@ -10,7 +11,6 @@ import id.capaian.report.owners.OwnerFailure;
 import id.capaian.core.domain.Level;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.imports.ImportPlan.Baris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +55,7 @@ public class CapaianImport {
     @Inject Callers callers;
 
     /** The one write path of an import. {@code dpa} and {@code bulan} are already checked. */
-    public ImportResult importCapaian(Dpa dpa, int bulan, Tabel tabel, String authorization) {
+    public ImportResult importCapaian(DpaRef dpa, int bulan, Tabel tabel, String authorization) {
         stated.ensureOpen(dpa);
         ImportPlan plan = ImportValidator.validate(tabel, limits.maxErrors());
         List<Baris> nodes = plan.sorted();
@@ -144,7 +144,7 @@ public class CapaianImport {
     static final String KEEP = "pertahankan";
 
     /** budget-service has committed, indicator-service's part waits (stored) for the retrier: answered 202. */
-    private ImportResult pending(Dpa dpa, ImportPlan plan, UUID id, ImportResult result, String authorization, String cause) {
+    private ImportResult pending(DpaRef dpa, ImportPlan plan, UUID id, ImportResult result, String authorization, String cause) {
         ImportResult waiting = result.with(id, ImportRuns.MENUNGGU, List.of(BudgetClient.SERVICE), List.of(IndicatorClient.SERVICE));
         runs.pending(id, waiting, cause + ". Bagian indicator-service disimpan dan dicoba lagi otomatis.",
                 limits.retry().initialDelay());

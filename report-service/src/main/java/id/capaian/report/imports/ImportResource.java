@@ -1,11 +1,11 @@
 package id.capaian.report.imports;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.tenant.Params;
 
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.core.security.Action;
 import id.capaian.core.security.Requires;
 import id.capaian.report.owners.BudgetClient;
@@ -179,7 +179,7 @@ public class ImportResource {
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             byte[] body) {
-        Dpa dpa = Params.dpa(pemda, tahun, opd);
+        DpaRef dpa = Params.dpa(pemda, tahun, opd);
         int month = bulan(bulan);
         ImportResult result = imports.importCapaian(dpa, month,
                 TabelReader.read(body == null ? new byte[0] : body, contentType, limits.reading()), authorization);
@@ -223,7 +223,7 @@ public class ImportResource {
             @Parameter(description = "Kode OPD", example = "P3AP2KB") @PathParam("opd") String opd,
             @Parameter(description = "Id impor (dari jawaban impor)", example = "5b0f7f0e-3c1a-4a57-9d47-2f3b9a3e1c10")
             @PathParam("id") String id) {
-        Dpa dpa = Params.dpa(pemda, tahun, opd);
+        DpaRef dpa = Params.dpa(pemda, tahun, opd);
         java.util.UUID uuid;
         try {
             uuid = java.util.UUID.fromString(id);

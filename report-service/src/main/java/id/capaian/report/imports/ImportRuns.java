@@ -2,9 +2,9 @@ package id.capaian.report.imports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.report.owners.IndicatorImportClient;
-import id.capaian.report.tenant.Dpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,7 +42,7 @@ public class ImportRuns {
      * lock makes this wait for a retry of it that is under way, so an older plan never lands after a newer one.
      */
     @Transactional
-    public UUID start(Dpa dpa, int bulan, String pelaku, IndicatorImportClient.Bundle indicatorPlan) {
+    public UUID start(DpaRef dpa, int bulan, String pelaku, IndicatorImportClient.Bundle indicatorPlan) {
         List<?> pending = em.createNativeQuery("""
                 SELECT id FROM import_run WHERE pemda = ?1 AND tahun = ?2 AND opd = ?3 AND status = 'MENUNGGU' FOR UPDATE""")
                 .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd()).getResultList();
@@ -83,7 +83,7 @@ public class ImportRuns {
     }
 
     @Transactional
-    public Run find(Dpa dpa, UUID id) {
+    public Run find(DpaRef dpa, UUID id) {
         List<Run> runs = query("WHERE id = ?1 AND pemda = ?2 AND tahun = ?3 AND opd = ?4", false,
                 id, dpa.pemda(), dpa.tahun(), dpa.opd());
         if (runs.isEmpty()) {

@@ -2,9 +2,9 @@ package id.capaian.report.imports;
 
 import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLocks;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.imports.ImportPlan.Baris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,12 +28,12 @@ public class ImportStated {
 
     /** Refuses (409) an import into a locked year or OPD before any owner is called. */
     @Transactional
-    public void ensureOpen(Dpa dpa) {
+    public void ensureOpen(DpaRef dpa) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
     }
 
     @Transactional
-    public void record(Dpa dpa, ImportPlan plan, ImportResult result) {
+    public void record(DpaRef dpa, ImportPlan plan, ImportResult result) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         for (Baris b : plan.sorted()) {
             if (b.level() != Level.PROGRAM && b.level() != Level.KEGIATAN) {

@@ -1,11 +1,11 @@
 package id.capaian.report.laporan;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
 import id.capaian.report.anotasi.AnotasiService.Anotasi;
 import id.capaian.report.laporan.CapaianTable.Indikator;
-import id.capaian.report.tenant.Dpa;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +34,7 @@ public class LaporanRepository {
     @Inject EntityManager em;
 
     /** The budget rows of the urusan itself and of every node under it, as of the end of {@code bulan}. */
-    public List<Amounts> amounts(Dpa dpa, Kode urusan, int bulan) {
+    public List<Amounts> amounts(DpaRef dpa, Kode urusan, int bulan) {
         List<Object[]> rows = urusan(em.createNativeQuery("""
                 SELECT kode, level, uraian, pagu, realisasi[:bulan], pagu_murni FROM anggaran
                 WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND (kode = :urusan OR kode LIKE :urusan || '.%')""",
@@ -44,7 +44,7 @@ public class LaporanRepository {
     }
 
     /** The indicators of every node under the urusan, as of the end of {@code bulan}, in nomor order. */
-    public List<NodeIndikator> indicators(Dpa dpa, Kode urusan, int bulan) {
+    public List<NodeIndikator> indicators(DpaRef dpa, Kode urusan, int bulan) {
         List<Object[]> rows = urusan(em.createNativeQuery("""
                 SELECT kode, nomor, nama, satuan, polaritas, rumus, target, realisasi[:bulan] FROM indikator
                 WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode LIKE :urusan || '.%' ORDER BY nomor""",
@@ -55,7 +55,7 @@ public class LaporanRepository {
     }
 
     /** The annotations of every node under the urusan, by code. */
-    public Map<String, Anotasi> notes(Dpa dpa, Kode urusan) {
+    public Map<String, Anotasi> notes(DpaRef dpa, Kode urusan) {
         List<Object[]> rows = urusan(em.createNativeQuery("""
                 SELECT kode, kebijakan, permasalahan, upaya, tindak_lanjut FROM anotasi
                 WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode LIKE :urusan || '.%'""",
@@ -65,7 +65,7 @@ public class LaporanRepository {
         return m;
     }
 
-    private static Query urusan(Query q, Dpa dpa, Kode urusan) {
+    private static Query urusan(Query q, DpaRef dpa, Kode urusan) {
         return q.setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
                 .setParameter("urusan", urusan.value());
     }

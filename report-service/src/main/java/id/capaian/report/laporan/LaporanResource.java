@@ -1,5 +1,6 @@
 package id.capaian.report.laporan;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.imports.Tabel;
 import id.capaian.report.tenant.Params;
 
@@ -8,7 +9,6 @@ import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.problem.Problem;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.export.Answers;
 import id.capaian.report.export.Format;
 import id.capaian.core.security.Action;
@@ -237,7 +237,7 @@ public class LaporanResource {
     }
 
     /** The validated parameters of a report request. */
-    record Query(Dpa dpa, Kode urusan, int bulan) {
+    record Query(DpaRef dpa, Kode urusan, int bulan) {
 
         static Query of(String pemda, String tahun, String opd, String urusan, String bulan) {
             Violations v = new Violations();
@@ -250,7 +250,7 @@ public class LaporanResource {
                 Rules.bulan(v, "bulan", b);
             }
             v.throwIfAnyParameter();
-            return new Query(new Dpa(pemda, t, opd), u, b);
+            return new Query(new DpaRef(pemda, t, opd), u, b);
         }
     }
 }

@@ -1,7 +1,7 @@
 package id.capaian.report.laporan;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.anotasi.AnotasiService.Anotasi;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLock;
@@ -31,7 +31,7 @@ public class LaporanService {
 
     /** The table of one (OPD, urusan, year) as of the end of {@code bulan} (1..12). */
     @Transactional
-    public CapaianTable capaian(Dpa dpa, Kode urusan, int bulan) {
+    public CapaianTable capaian(DpaRef dpa, Kode urusan, int bulan) {
         Map<Kode, Amounts> amounts = new TreeMap<>();
         Amounts total = null;
         for (Amounts a : repository.amounts(dpa, urusan, bulan)) {

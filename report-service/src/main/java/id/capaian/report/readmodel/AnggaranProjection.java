@@ -1,7 +1,7 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,7 +47,7 @@ public class AnggaranProjection {
 
         /** A sub kegiatan changes from {@code before} (null: not held) to {@code after}, stated at {@code time}. */
         void replace(BudgetLeaf before, BudgetLeaf after, Instant time) {
-            Dpa d = after.dpa();
+            DpaRef d = after.dpa();
             Recomputation.Key key = new Recomputation.Key(d.pemda(), d.tahun(), d.opd(), after.kode().value());
             Contribution now = Contribution.of(after);
             leaves.put(key, now);
@@ -164,7 +164,7 @@ public class AnggaranProjection {
         return list;
     }
 
-    void upsert(Dpa dpa, String kode, String level, String uraian, Contribution c) {
+    void upsert(DpaRef dpa, String kode, String level, String uraian, Contribution c) {
         em.createNativeQuery("""
                 INSERT INTO anggaran (pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves, pagu_murni)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS numeric[]), ?9, ?10)

@@ -1,8 +1,8 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import java.math.BigDecimal;
@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  * ceiling of the original APBD (the pagu itself in events of the first schema version); {@code rak}
  * the cash plan, twelve amounts planned in each month, or null when none was entered.
  */
-public record BudgetLeaf(Dpa dpa, Kode kode, String uraian, String kegiatanUraian, String programUraian,
+public record BudgetLeaf(DpaRef dpa, Kode kode, String uraian, String kegiatanUraian, String programUraian,
         BigDecimal paguMurni, BigDecimal pagu, BigDecimal[] realisasi, BigDecimal[] rak, boolean removed) {
 
     public static final String TYPE = "budget.realization-updated";

@@ -1,9 +1,9 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.domain.DpaRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -74,7 +74,7 @@ public class Consistency {
         em.createNativeQuery("DELETE FROM anggaran").executeUpdate();
         em.createNativeQuery("DELETE FROM indikator").executeUpdate();
         Map<Recomputation.Key, Recomputation.Row> rows = Recomputation.anggaran(leaves());
-        rows.forEach((k, r) -> anggaran.upsert(new Dpa(k.pemda(), k.tahun(), k.opd()), k.kode(), r.level(), r.uraian(),
+        rows.forEach((k, r) -> anggaran.upsert(new DpaRef(k.pemda(), k.tahun(), k.opd()), k.kode(), r.level(), r.uraian(),
                 new AnggaranProjection.Contribution(r.paguMurni(), r.pagu(), r.realisasi(), r.leaves())));
         int n = rows.size();
         for (JsonNode d : states(IndicatorState.TYPE)) {

@@ -1,8 +1,8 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.capaian.core.domain.DpaRef;
 import java.math.BigDecimal;
 
 /** Reading the fields of an event's data, refusing what is missing or of the wrong type. */
@@ -11,12 +11,12 @@ final class Fields {
     private Fields() {
     }
 
-    static Dpa dpa(JsonNode d) {
+    static DpaRef dpa(JsonNode d) {
         JsonNode tahun = d.get("tahun");
         if (tahun == null || !tahun.canConvertToInt()) {
             throw new IllegalArgumentException("tahun must be an integer");
         }
-        return new Dpa(text(d, "pemda"), tahun.asInt(), text(d, "opd"));
+        return new DpaRef(text(d, "pemda"), tahun.asInt(), text(d, "opd"));
     }
 
     static String text(JsonNode d, String field) {

@@ -1,15 +1,15 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
 import java.math.BigDecimal;
 
 /** An indicator as its latest indicator.realization-updated event states it. */
-public record IndicatorState(Dpa dpa, Kode kode, int nomor, String nama, String satuan, Polaritas polaritas,
+public record IndicatorState(DpaRef dpa, Kode kode, int nomor, String nama, String satuan, Polaritas polaritas,
         RumusNegatif rumus, BigDecimal target, BigDecimal[] realisasi, boolean removed) {
 
     public static final String TYPE = "indicator.realization-updated";

@@ -1,8 +1,8 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import java.math.BigDecimal;
@@ -11,7 +11,7 @@ import java.math.BigDecimal;
  * The physical progress of a sub kegiatan's work as its latest indicator.progres-updated event states it:
  * percent to the end of each month (the latest month reported up to it; null before the first report).
  */
-public record ProgresState(Dpa dpa, Kode kode, BigDecimal[] persen, boolean removed) {
+public record ProgresState(DpaRef dpa, Kode kode, BigDecimal[] persen, boolean removed) {
 
     public static final String TYPE = "indicator.progres-updated";
 

@@ -1,9 +1,9 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.domain.DpaRef;
 import io.micrometer.core.annotation.Timed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -186,7 +186,7 @@ public class ReadModel {
         }
     }
 
-    private static String key(Dpa d) {
+    private static String key(DpaRef d) {
         return d.pemda() + "/" + d.tahun() + "/" + d.opd();
     }
 

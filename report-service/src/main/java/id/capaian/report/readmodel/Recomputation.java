@@ -1,7 +1,7 @@
 package id.capaian.report.readmodel;
 
-import id.capaian.report.tenant.Dpa;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Level;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -48,7 +48,7 @@ public final class Recomputation {
             if (leaf.removed()) {
                 continue;
             }
-            Dpa d = leaf.dpa();
+            DpaRef d = leaf.dpa();
             rows.put(new Key(d.pemda(), d.tahun(), d.opd(), leaf.kode().value()),
                     new Row(Level.SUB_KEGIATAN.name(), leaf.uraian(), leaf.paguMurni(), leaf.pagu(),
                             leaf.realisasi().clone(), 1));

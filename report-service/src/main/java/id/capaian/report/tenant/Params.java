@@ -1,5 +1,6 @@
 package id.capaian.report.tenant;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Rules;
 import id.capaian.core.domain.Violations;
@@ -11,12 +12,12 @@ public final class Params {
     private Params() {
     }
 
-    public static Dpa dpa(String pemda, String tahun, String opd) {
+    public static DpaRef dpa(String pemda, String tahun, String opd) {
         Violations v = new Violations();
         Integer t = integer(v, "tahun", tahun);
         Rules.dpa(v, pemda, t, opd);
         refuse(v);
-        return new Dpa(pemda, t, opd);
+        return new DpaRef(pemda, t, opd);
     }
 
     public static int tahun(String pemda, String tahun) {

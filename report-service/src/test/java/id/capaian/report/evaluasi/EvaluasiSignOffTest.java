@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.OwnerServices;
-import id.capaian.report.tenant.Dpa;
 import id.capaian.report.evaluasi.EvaluasiForm.Status;
 import id.capaian.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -108,7 +108,7 @@ public class EvaluasiSignOffTest {
     }
 
     Status reportStatus(int triwulan) {
-        return repository.quarter(new Dpa("63.10", 2024, OPD), triwulan).status();
+        return repository.quarter(new DpaRef("63.10", 2024, OPD), triwulan).status();
     }
 
     @Test

@@ -1,7 +1,7 @@
 package id.capaian.report.readmodel;
 
+import id.capaian.core.domain.DpaRef;
 import id.capaian.report.laporan.LaporanService;
-import id.capaian.report.tenant.Dpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +69,7 @@ class ReadModelTest {
     void aHigherEpochReplacesWhatIsHeldEvenWithALowerVersion() {
         Random rnd = new Random(7);
         String opd = "EPO" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
-        Dpa dpa = new Dpa("63.10", 2024, opd);
+        DpaRef dpa = new DpaRef("63.10", 2024, opd);
         String kode = "2.08.02.2.01.0001";
         String subject = "63.10/2024/" + opd + "/" + kode;
         ObjectNode lost = budgetData(dpa, kode, rnd, false);
@@ -106,7 +106,7 @@ class ReadModelTest {
     void randomizedSequencesEndInTheRecomputedState(long seed) throws Exception {
         Random rnd = new Random(seed);
         String opd = "RND" + Math.abs(rnd.nextInt(1_000_000)) + "X" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
-        Dpa dpa = new Dpa("63.10", 2024, opd);
+        DpaRef dpa = new DpaRef("63.10", 2024, opd);
         List<RealizationEvent> events = new ArrayList<>();
         Map<String, ObjectNode> finalState = new HashMap<>();
         for (int leaf = 0; leaf < 12; leaf++) {
@@ -199,7 +199,7 @@ class ReadModelTest {
         assertThat(consistency.check().consistent()).isTrue();
     }
 
-    static ObjectNode budgetData(Dpa dpa, String kode, Random rnd, boolean removed) {
+    static ObjectNode budgetData(DpaRef dpa, String kode, Random rnd, boolean removed) {
         ObjectNode d = JSON.createObjectNode();
         d.put("pemda", dpa.pemda()).put("tahun", dpa.tahun()).put("opd", dpa.opd()).put("kode", kode)
                 .put("uraian", "Sub kegiatan " + kode);
@@ -230,7 +230,7 @@ class ReadModelTest {
         return d;
     }
 
-    static ObjectNode indicatorData(Dpa dpa, String kode, Random rnd, boolean removed) {
+    static ObjectNode indicatorData(DpaRef dpa, String kode, Random rnd, boolean removed) {
         ObjectNode d = JSON.createObjectNode();
         d.put("pemda", dpa.pemda()).put("tahun", dpa.tahun()).put("opd", dpa.opd()).put("kode", kode).put("nomor", 1)
                 .put("nama", "Indikator " + kode).put("satuan", "dokumen").put("polaritas", "positif")

@@ -872,7 +872,7 @@ public final class Bench {
         long records = topicRecords();
         List<String> props = List.of("-Dcapaian.services.budget=" + budget, "-Dcapaian.services.indicator=" + indicator,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database,
-                "-Dmp.messaging.incoming.realization-updated.group.id=" + group, "-Dcapaian.consumer.group-id=" + group);
+                "-Dcapaian.consumer.group-id=" + group);
         ServiceProcess p = new ServiceProcess(root, "report", ServiceProcess.freePort(), pgPort, kafka, props,
                 root.resolve("deploy/bench/results/replay-report.log"));
         long first = -1;

@@ -26,6 +26,7 @@ public final class ServiceProcess {
     public final String service;
     public final int port;
     private final List<String> command;
+    private final Path workDir;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
@@ -43,9 +44,15 @@ public final class ServiceProcess {
         environment = jvmEnvironment(root);
         command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort,
                 "-Dkafka.bootstrap.servers=" + kafka));
+        // the class-data archive deploy/local/run's build prepares beside the jar, used as deploy/local/run uses it:
+        // from the jar's directory, as the archive records the class path relative to it
+        workDir = jar.getParent();
+        if (Files.exists(workDir.resolve("app-cds.jsa"))) {
+            command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto"));
+        }
         command.addAll(TestTokens.jvmOptions());
         command.addAll(extraProps);
-        command.addAll(List.of("-jar", jar.toString()));
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
     }
 
     /**
@@ -83,7 +90,7 @@ public final class ServiceProcess {
             Files.createDirectories(log.getParent());
             startedNanos = System.nanoTime();
             readyMillis = -1;
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(environment);
             process = pb.start();

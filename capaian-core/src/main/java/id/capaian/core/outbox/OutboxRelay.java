@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -18,7 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -33,8 +38,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
-import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +49,9 @@ import org.jboss.logging.Logger;
  * <p>Each round sends a batch of the oldest unpublished rows with an idempotent producer (acks=all, at most
  * 5 requests in flight, so the broker keeps each partition's order and drops the producer's own retries),
  * waits for every acknowledgement, and only then marks the whole batch published with one UPDATE in the
- * same database transaction that read it. There are no Kafka transactions: delivery is at least once.
+ * same database transaction that read it. There are no Kafka transactions: delivery is at least once. The relay
+ * has a connection of its own (the datasource {@code outbox}, one connection, no JTA): under load the requests'
+ * pool is busy, and a relay queued behind them held every event back for seconds.
  * What a failure means:
  * <ul>
  * <li>Kafka away or refusing a record: the database transaction rolls back, the rows stay unpublished,
@@ -68,6 +73,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0xCA9A1A4L;
 
     @Inject EntityManager em;
+    /** The relay's own connection (see the class comment); the backlog and the purge use the requests' pool. */
+    @Inject @DataSource("outbox") AgroalDataSource relayDb;
     @Inject MeterRegistry metrics;
     @Inject OutboxPurge purge;
 
@@ -88,11 +95,14 @@ public class OutboxRelay {
     private long lastMeasured;
     private Counter publishedCounter;
     private Timer commitToKafka;
+    private Timer round;
 
     void start(@Observes StartupEvent ignored) {
         publishedCounter = Counter.builder("capaian.outbox.published").description("Events relayed to Kafka")
                 .register(metrics);
         commitToKafka = Timer.builder("capaian.outbox.delay").description("From commit of a change to Kafka's acknowledgement")
+                .publishPercentiles(0.5, 0.99).register(metrics);
+        round = Timer.builder("capaian.outbox.round").description("One round of the relay: read, send, acknowledged, marked")
                 .publishPercentiles(0.5, 0.99).register(metrics);
         Gauge.builder("capaian.outbox.backlog", this, r -> r.lastBacklog.messages())
                 .description("Committed events not yet acknowledged by Kafka").register(metrics);
@@ -232,46 +242,74 @@ public class OutboxRelay {
      * a failure rolls the marking back (the rows are sent again later) and is thrown.
      */
     int relayBatch() {
-        int published = QuarkusTransaction.requiringNew().call(() -> {
-            Boolean mine = (Boolean) em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, RELAY_LOCK).getSingleResult();
-            if (!Boolean.TRUE.equals(mine)) {
-                return 0; // another instance relays this database
+        long started = System.nanoTime();
+        int published;
+        try (Connection conn = relayDb.getConnection()) {
+            conn.setAutoCommit(false);
+            try {
+                published = relayBatch(conn);
+                conn.commit();
+            } catch (SQLException | RuntimeException e) {
+                conn.rollback();
+                throw e;
             }
-            List<OutboxMessage> batch = em.createQuery(
-                    "FROM OutboxMessage WHERE publishedAt IS NULL ORDER BY id", OutboxMessage.class)
-                    .setHint(HibernateHints.HINT_READ_ONLY, true)
-                    .setMaxResults(config.batchSize()).getResultList();
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            KafkaProducer<String, String> kafka = producer();
-            List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-            for (OutboxMessage m : batch) {
-                acks.add(kafka.send(record(m)));
-            }
-            kafka.flush(); // every record acknowledged or failed (delivery.timeout.ms at most)
-            for (Future<RecordMetadata> ack : acks) {
-                awaitAck(ack);
-            }
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            Long[] ids = batch.stream().map(m -> m.id).toArray(Long[]::new);
-            em.unwrap(Session.class).doWork(conn -> {
-                try (PreparedStatement st = conn.prepareStatement(
-                        "UPDATE outbox SET published_at = ? WHERE id = ANY(?)")) {
-                    st.setObject(1, now);
-                    st.setArray(2, conn.createArrayOf("bigint", ids));
-                    st.executeUpdate();
-                }
-            });
-            for (OutboxMessage m : batch) {
-                commitToKafka.record(Duration.between(m.createdAt, now));
-            }
-            em.clear();
-            return batch.size();
-        });
-        publishedCounter.increment(published);
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox not readable: " + e.getMessage(), e);
+        }
+        if (published > 0) {
+            round.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            publishedCounter.increment(published);
+        }
         return published;
+    }
+
+    private int relayBatch(Connection conn) throws SQLException {
+        try (PreparedStatement lock = conn.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet r = lock.executeQuery()) {
+                if (!r.next() || !r.getBoolean(1)) {
+                    return 0; // another instance relays this database
+                }
+            }
+        }
+        List<Row> batch = new ArrayList<>();
+        try (PreparedStatement read = conn.prepareStatement("""
+                SELECT id, topic, subject, payload, created_at, traceparent FROM outbox
+                WHERE published_at IS NULL ORDER BY id LIMIT ?""")) {
+            read.setInt(1, config.batchSize());
+            try (ResultSet r = read.executeQuery()) {
+                while (r.next()) {
+                    batch.add(new Row(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                            r.getObject(5, OffsetDateTime.class), r.getString(6)));
+                }
+            }
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        for (Row m : batch) {
+            acks.add(kafka.send(record(m)));
+        }
+        kafka.flush(); // every record acknowledged or failed (delivery.timeout.ms at most)
+        for (Future<RecordMetadata> ack : acks) {
+            awaitAck(ack);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        try (PreparedStatement mark = conn.prepareStatement("UPDATE outbox SET published_at = ? WHERE id = ANY(?)")) {
+            mark.setObject(1, now);
+            mark.setArray(2, conn.createArrayOf("bigint", batch.stream().map(Row::id).toArray(Long[]::new)));
+            mark.executeUpdate();
+        }
+        for (Row m : batch) {
+            commitToKafka.record(Duration.between(m.createdAt(), now));
+        }
+        return batch.size();
+    }
+
+    /** An unpublished outbox row. */
+    private record Row(long id, String topic, String subject, String payload, OffsetDateTime createdAt, String traceparent) {
     }
 
     private void awaitAck(Future<RecordMetadata> ack) {
@@ -287,12 +325,12 @@ public class OutboxRelay {
         }
     }
 
-    private static ProducerRecord<String, String> record(OutboxMessage m) {
-        ProducerRecord<String, String> r = new ProducerRecord<>(m.topic, m.subject, m.payload);
+    private static ProducerRecord<String, String> record(Row m) {
+        ProducerRecord<String, String> r = new ProducerRecord<>(m.topic(), m.subject(), m.payload());
         // CloudEvents Kafka binding: the content type header lets generic tools read structured mode.
         r.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-        if (m.traceparent != null) {
-            r.headers().add("traceparent", m.traceparent.getBytes(StandardCharsets.UTF_8));
+        if (m.traceparent() != null) {
+            r.headers().add("traceparent", m.traceparent().getBytes(StandardCharsets.UTF_8));
         }
         return r;
     }

@@ -58,7 +58,10 @@ import org.jboss.logging.Logger;
  * concurrently); on assignment each seeks to the position its database holds, and before each batch it checks
  * that the database still holds the position it last wrote, so that a database restored to an earlier dump
  * re-reads what it lacks; a partition it holds no position for is read from the beginning (a fresh or restored
- * database). Offsets are also committed to Kafka after each transaction, for the lag's monitoring only.
+ * database). Offsets are also committed to Kafka, at most every {@code capaian.consumer.offset-commit-interval} while
+ * busy and at once when idle, for the lag's monitoring and {@code kunci/ReadModelCaughtUp} only: an idle consumer
+ * commits its position, which Kafka moves past the commit markers of older, transactional records, so a committed
+ * offset equal to the partition's end means that every record in it was applied.
  * <p>
  * What a failure means:
  * <ul>
@@ -187,6 +190,11 @@ public class RealizationConsumer {
         final Map<TopicPartition, Long> expected = new HashMap<>();
         private volatile KafkaConsumer<String, String> consumer;
         private long lastReconcile = System.nanoTime();
+        /** Offsets stored in the database and not yet committed to Kafka. */
+        private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+        private long lastKafkaCommit = System.nanoTime();
+        /** What was last committed to Kafka, per partition. */
+        private final Map<TopicPartition, Long> committed = new HashMap<>();
 
         Worker(int index) {
             thread = new Thread(this, "realization-consumer-" + index);
@@ -239,8 +247,9 @@ public class RealizationConsumer {
 
         private void loop(KafkaConsumer<String, String> c) {
             while (!stopping) {
-                ConsumerRecords<String, String> polled = c.poll(Duration.ofMillis(500));
+                ConsumerRecords<String, String> polled = c.poll(Duration.ofMillis(pollMillis()));
                 if (polled.isEmpty()) {
+                    commitIdle(c);
                     reconcile(c);
                     continue;
                 }
@@ -327,11 +336,10 @@ public class RealizationConsumer {
                             offsets.put(tp, new OffsetAndMetadata(o));
                         }
                     });
-                    c.commitAsync(offsets, (o, failure) -> {
-                        if (failure != null) {
-                            LOG.debugf("committing offsets to Kafka failed (the database holds them): %s", failure.getMessage());
-                        }
-                    });
+                    toCommit.putAll(offsets);
+                    if (System.nanoTime() - lastKafkaCommit >= config.offsetCommitInterval().toNanos()) {
+                        commitToKafka(c);
+                    }
                     trace(items, started);
                     return;
                 } catch (Rewind r) {
@@ -397,6 +405,53 @@ public class RealizationConsumer {
         }
 
         /** Idle: checks now and then that the database still holds what this consumer wrote (it was restored?). */
+        /** How long a poll may wait: no longer than until the offsets waiting for Kafka are due. */
+        private long pollMillis() {
+            if (toCommit.isEmpty()) {
+                return 500;
+            }
+            long due = config.offsetCommitInterval().toNanos() - (System.nanoTime() - lastKafkaCommit);
+            return Math.max(0, Math.min(500, TimeUnit.NANOSECONDS.toMillis(due)));
+        }
+
+        /**
+         * Nothing to read: commits what waits, and every position past what was applied (Kafka moved it over commit
+         * markers, which the database's positions never pass), so that the committed offset reaches the end.
+         */
+        private void commitIdle(KafkaConsumer<String, String> c) {
+            for (TopicPartition tp : assigned) {
+                Long wrote = expected.get(tp);
+                if (wrote == null) {
+                    continue;
+                }
+                long at;
+                try {
+                    at = c.position(tp, Duration.ofMillis(100));
+                } catch (org.apache.kafka.common.errors.TimeoutException unknown) {
+                    continue; // not yet known: the next idle poll
+                }
+                if (at > wrote && at > committed.getOrDefault(tp, -1L)) {
+                    toCommit.merge(tp, new OffsetAndMetadata(at), (a, b) -> a.offset() >= b.offset() ? a : b);
+                }
+            }
+            commitToKafka(c);
+        }
+
+        private void commitToKafka(KafkaConsumer<String, String> c) {
+            toCommit.keySet().retainAll(assigned);
+            lastKafkaCommit = System.nanoTime();
+            if (toCommit.isEmpty()) {
+                return;
+            }
+            toCommit.forEach((tp, o) -> committed.put(tp, o.offset()));
+            c.commitAsync(new HashMap<>(toCommit), (o, failure) -> {
+                if (failure != null) {
+                    LOG.debugf("committing offsets to Kafka failed (the database holds them): %s", failure.getMessage());
+                }
+            });
+            toCommit.clear();
+        }
+
         private void reconcile(KafkaConsumer<String, String> c) {
             if (expected.isEmpty() || System.nanoTime() - lastReconcile < config.reconcileInterval().toNanos()) {
                 return;
@@ -468,6 +523,7 @@ public class RealizationConsumer {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             assigned.removeAll(partitions);
             partitions.forEach(expected::remove);
+            partitions.forEach(committed::remove);
         }
 
         @Override
@@ -483,7 +539,7 @@ public class RealizationConsumer {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.groupId() + "-" + clientId + "-" + ProcessHandle.current().pid());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        // The owners relay in Kafka transactions: records of an aborted (failed) attempt are never read.
+        // Records of aborted Kafka transactions (owners before the idempotent relay) are never read.
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -37,6 +37,14 @@ public interface RealizationConsumerConfig {
     Duration reconcileInterval();
 
     /**
+     * How often a busy consumer commits its offsets to Kafka (they only show the lag and tell the year lock's FINAL
+     * that the read model caught up; the positions themselves are in the database): one commit per batch would be a
+     * write to the broker's offsets topic per event at steady load. An idle consumer commits at once.
+     */
+    @WithDefault("PT0.2S")
+    Duration offsetCommitInterval();
+
+    /**
      * Any Kafka consumer property, passed on as it is: {@code capaian.consumer.kafka.session.timeout.ms=10000}
      * gives {@code session.timeout.ms=10000}.
      */

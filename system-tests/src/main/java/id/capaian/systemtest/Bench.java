@@ -947,7 +947,7 @@ public final class Bench {
                 .map(p -> new TopicPartition(TOPIC, p.partition())).collect(Collectors.toSet());
     }
 
-    /** Records of the topic a consumer group has not yet committed (a lag of 1 is a transaction marker). */
+    /** Records of the topic a consumer group has not yet committed (an idle report commits its position, past markers). */
     long groupLag(String group) throws Exception {
         Properties a = new Properties();
         a.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka);
@@ -962,7 +962,7 @@ public final class Bench {
             for (TopicPartition p : parts) {
                 OffsetAndMetadata c = committed.get(p);
                 long l = ends.get(p).offset() - (c == null ? 0 : c.offset());
-                lag += l > 1 ? l : 0;
+                lag += Math.max(0, l);
             }
             return lag;
         }
@@ -1080,9 +1080,9 @@ public final class Bench {
     // ------------------------------------------------------------------ helpers
 
     /**
-     * Waits until the report's consumer group has read everything on the topic. The owners publish in Kafka
-     * transactions, so the end of a partition is its last commit marker, one past the last record: "idle" is
-     * a lag of at most 1 per partition with the committed offsets unchanged for a second.
+     * Waits until the report's consumer group has read everything on the topic: "idle" is no lag in any partition
+     * (an idle consumer commits its position, which Kafka moves past the commit markers of older, transactional
+     * records) with the committed offsets unchanged for a second.
      */
     void awaitReportIdle(Duration timeout) throws Exception {
         Properties a = new Properties();
@@ -1109,7 +1109,7 @@ public final class Bench {
                     now.put(p, at);
                     long l = ends.get(p).offset() - at;
                     lag += Math.max(0, l);
-                    caughtUp &= l <= 1;
+                    caughtUp &= l <= 0;
                 }
                 if (caughtUp && now.equals(previous)) {
                     return;

@@ -68,6 +68,18 @@ public class DpaRepository {
                 .singleResultOptional();
     }
 
+    /**
+     * The kegiatan and program named (tombstones too), not locked, by code. Two scalar parameters, not a list:
+     * Hibernate caches the translation of a query only when no parameter is a list.
+     */
+    public Map<Kode, DpaNode> nodes(Dpa dpa, Kode kegiatan, Kode program) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        DpaNode.<DpaNode>list("dpa = :dpa AND kode IN (:kegiatan, :program)",
+                Map.of("dpa", dpa, "kegiatan", kegiatan.value(), "program", program.value()))
+                .forEach(n -> m.put(n.code(), n));
+        return m;
+    }
+
     /** The named nodes (tombstones too), not locked, by code. */
     public Map<Kode, DpaNode> nodes(Dpa dpa, Collection<String> kodes) {
         Map<Kode, DpaNode> m = new HashMap<>();
@@ -86,6 +98,17 @@ public class DpaRepository {
         return m;
     }
 
+    /**
+     * One node of the DPA {@code ref} names (a tombstone too), locked FOR UPDATE with one statement that finds the
+     * DPA by its key and locks the node row only (its DPA a lazy reference); empty when either does not exist.
+     */
+    public Optional<DpaNode> lock(DpaRef ref, Kode kode) {
+        Map<String, Object> p = new HashMap<>(params(ref));
+        p.put("kode", kode.value());
+        return DpaNode.<DpaNode>find("dpa.pemda = :pemda AND dpa.tahun = :tahun AND dpa.opd = :opd AND kode = :kode", p)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+    }
+
     /** The named nodes of the DPA (tombstones too), locked in id order, by code. */
     public Map<Kode, DpaNode> lock(Dpa dpa, Collection<Kode> kodes) {
         Map<Kode, DpaNode> m = new HashMap<>();
@@ -95,6 +118,13 @@ public class DpaRepository {
                     .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(n -> m.put(n.code(), n));
         }
         return m;
+    }
+
+    /** The realization series of one sub kegiatan (empty too). */
+    public RealisasiSeries realisasi(DpaNode sub) {
+        RealisasiSeries s = new RealisasiSeries(sub.id);
+        Realisasi.<Realisasi>list("nodeId = :id", Map.of("id", sub.id)).forEach(s::add);
+        return s;
     }
 
     /** The realization series of the given nodes' sub kegiatan (empty ones too), by node id. */

@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.hibernate.Session;
 
 /**
- * Every query of the DPA, its nodes and their realizations: entities through Panache with named parameters. Locks
- * are taken in node id order (after the DPA row, for structural changes), so concurrent writers queue instead of
- * deadlocking. Each read is one statement, whatever the number of nodes it names; writes are flushed by Hibernate
- * in JDBC batches at commit.
+ * Every query of the DPA, its nodes and their realizations: entities through Panache with named parameters, or native
+ * SQL mapped to the entities where a list of codes or ids is one array parameter ({@code = ANY}): Hibernate translates
+ * an HQL query with a list parameter again on every execution, a query with scalar parameters once. Locks are taken
+ * in node id order (after the DPA row, for structural changes), so concurrent writers queue instead of deadlocking.
+ * Each read is one statement, whatever the number of nodes it names; writes are flushed by Hibernate in JDBC batches
+ * at commit.
  */
 @ApplicationScoped
 public class DpaRepository {
@@ -68,12 +71,25 @@ public class DpaRepository {
                 .singleResultOptional();
     }
 
+    /**
+     * The kegiatan and program named (tombstones too), not locked, by code. Two scalar parameters, not a list:
+     * Hibernate caches the translation of a query only when no parameter is a list.
+     */
+    public Map<Kode, DpaNode> nodes(Dpa dpa, Kode kegiatan, Kode program) {
+        Map<Kode, DpaNode> m = new HashMap<>();
+        DpaNode.<DpaNode>list("dpa = :dpa AND kode IN (:kegiatan, :program)",
+                Map.of("dpa", dpa, "kegiatan", kegiatan.value(), "program", program.value()))
+                .forEach(n -> m.put(n.code(), n));
+        return m;
+    }
+
     /** The named nodes (tombstones too), not locked, by code. */
     public Map<Kode, DpaNode> nodes(Dpa dpa, Collection<String> kodes) {
         Map<Kode, DpaNode> m = new HashMap<>();
         if (!kodes.isEmpty()) {
-            DpaNode.<DpaNode>list("dpa = :dpa AND kode IN :kodes", Map.of("dpa", dpa, "kodes", kodes))
-                    .forEach(n -> m.put(n.code(), n));
+            session().createNativeQuery("SELECT * FROM dpa_node WHERE dpa_id = :dpa AND kode = ANY(:kodes)", DpaNode.class)
+                    .setParameter("dpa", dpa.id).setParameter("kodes", kodes.toArray(String[]::new))
+                    .getResultList().forEach(n -> m.put(n.code(), n));
         }
         return m;
     }
@@ -86,15 +102,36 @@ public class DpaRepository {
         return m;
     }
 
+    /**
+     * One node of the DPA {@code ref} names (a tombstone too), locked FOR UPDATE with one statement that finds the
+     * DPA by its key and locks the node row only (its DPA a lazy reference); empty when either does not exist.
+     */
+    public Optional<DpaNode> lock(DpaRef ref, Kode kode) {
+        Map<String, Object> p = new HashMap<>(params(ref));
+        p.put("kode", kode.value());
+        return DpaNode.<DpaNode>find("dpa.pemda = :pemda AND dpa.tahun = :tahun AND dpa.opd = :opd AND kode = :kode", p)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+    }
+
     /** The named nodes of the DPA (tombstones too), locked in id order, by code. */
     public Map<Kode, DpaNode> lock(Dpa dpa, Collection<Kode> kodes) {
         Map<Kode, DpaNode> m = new HashMap<>();
         if (!kodes.isEmpty()) {
-            DpaNode.<DpaNode>find("dpa = :dpa AND kode IN :kodes ORDER BY id",
-                            Map.of("dpa", dpa, "kodes", kodes.stream().map(Kode::value).toList()))
-                    .withLock(LockModeType.PESSIMISTIC_WRITE).list().forEach(n -> m.put(n.code(), n));
+            // FOR NO KEY UPDATE: what Hibernate renders for PESSIMISTIC_WRITE on PostgreSQL
+            session().createNativeQuery("""
+                            SELECT * FROM dpa_node WHERE dpa_id = :dpa AND kode = ANY(:kodes) ORDER BY id
+                            FOR NO KEY UPDATE""", DpaNode.class)
+                    .setParameter("dpa", dpa.id).setParameter("kodes", kodes.stream().map(Kode::value).toArray(String[]::new))
+                    .getResultList().forEach(n -> m.put(n.code(), n));
         }
         return m;
+    }
+
+    /** The realization series of one sub kegiatan (empty too). */
+    public RealisasiSeries realisasi(DpaNode sub) {
+        RealisasiSeries s = new RealisasiSeries(sub.id);
+        Realisasi.<Realisasi>list("nodeId = :id", Map.of("id", sub.id)).forEach(s::add);
+        return s;
     }
 
     /** The realization series of the given nodes' sub kegiatan (empty ones too), by node id. */
@@ -105,7 +142,8 @@ public class DpaRepository {
             return m;
         }
         ids.forEach(id -> m.put(id, new RealisasiSeries(id)));
-        Realisasi.<Realisasi>list("nodeId IN :ids", Map.of("ids", ids)).forEach(r -> m.get(r.nodeId).add(r));
+        session().createNativeQuery("SELECT * FROM realisasi WHERE node_id = ANY(:ids)", Realisasi.class)
+                .setParameter("ids", ids.toArray(Long[]::new)).getResultList().forEach(r -> m.get(r.nodeId).add(r));
         return m;
     }
 
@@ -127,6 +165,10 @@ public class DpaRepository {
 
     public void delete(Collection<Realisasi> rows) {
         rows.forEach(Realisasi::delete);
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 
     private static Map<String, Object> params(DpaRef ref) {

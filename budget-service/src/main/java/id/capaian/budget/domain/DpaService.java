@@ -32,8 +32,9 @@ import java.util.function.Function;
  * ({@link DpaRepository}), checks the rules that need the stored state, applies the specs (the node and the series
  * say what changed), appends one outbox message per changed sub kegiatan and one audit entry per changed node, plan
  * or month. Callers pass specs already validated (the request types' {@code toSpec}). A write is set based whatever
- * its size: the rows it names are read and locked with one statement, their kegiatan and program read with one more,
- * and its rows, audit entries and outbox messages are written in JDBC batches.
+ * its size: the rows it names are read and locked with one statement (for one sub kegiatan it finds the DPA too),
+ * their kegiatan and program read with one more, and its rows, audit entries and outbox messages are written in JDBC
+ * batches.
  */
 @ApplicationScoped
 public class DpaService {
@@ -199,7 +200,7 @@ public class DpaService {
         }
         Writes w = new Writes();
         if (n.isSubKegiatan()) {
-            RealisasiSeries s = repo.realisasi(List.of(n)).get(n.id);
+            RealisasiSeries s = repo.realisasi(n);
             BigDecimal highest = s.highest();
             if (highest != null && highest.signum() > 0) {
                 throw ProblemException.conflict("node-punya-realisasi", "Node sudah punya realisasi", "kode",
@@ -221,19 +222,12 @@ public class DpaService {
     public Tree.Branch setRealisasi(DpaRef ref, int bulan, RealisasiSpec spec) {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
         Kode kode = spec.kode();
-        Dpa dpa = dpa(ref);
-        DpaNode n = repo.lock(dpa, List.of(kode)).get(kode);
-        if (!live(n)) {
-            throw nodeNotFound(kode);
-        }
-        if (!n.isSubKegiatan()) {
-            throw notALeaf(kode, "realisasi");
-        }
-        Map<Kode, DpaNode> parents = parents(dpa, List.of(n));
+        DpaNode n = lockSub(ref, kode, "realisasi");
+        Map<Kode, DpaNode> parents = parents(n);
         if (!n.allows(spec.jumlah())) {
             throw overPagu(List.of(overPaguError("jumlah", spec.jumlah(), n)));
         }
-        RealisasiSeries s = repo.realisasi(List.of(n)).get(n.id);
+        RealisasiSeries s = repo.realisasi(n);
         Writes w = new Writes();
         write(w, ref, parents, n, bulan, spec.jumlah(), s);
         record(w);
@@ -279,18 +273,10 @@ public class DpaService {
     @Transactional
     public RakPlan setRak(DpaRef ref, RakSpec spec) {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
-        Kode kode = spec.kode();
-        Dpa dpa = dpa(ref);
-        DpaNode n = repo.lock(dpa, List.of(kode)).get(kode);
-        if (!live(n)) {
-            throw nodeNotFound(kode);
-        }
-        if (!n.isSubKegiatan()) {
-            throw notALeaf(kode, "RAK");
-        }
+        DpaNode n = lockSub(ref, spec.kode(), "RAK");
         Writes w = new Writes();
-        Map<Kode, DpaNode> parents = parents(dpa, List.of(n));
-        writeRak(w, ref, parents, n, spec.bulan(), repo.realisasi(List.of(n)));
+        Map<Kode, DpaNode> parents = parents(n);
+        writeRak(w, ref, parents, n, spec.bulan(), Map.of(n.id, repo.realisasi(n)));
         record(w);
         return RakPlan.of(n);
     }
@@ -397,6 +383,30 @@ public class DpaService {
             audit(w, ref, "rak.ubah", n.code(), "rak", before == null ? null : new RakValues(before), new RakValues(plan));
         }
         return o;
+    }
+
+    /**
+     * The live sub kegiatan {@code kode} of the DPA, locked: 404 naming the DPA or the node when either is missing,
+     * 422 when it is not a sub kegiatan ({@code what} it was written for).
+     */
+    private DpaNode lockSub(DpaRef ref, Kode kode, String what) {
+        DpaNode n = repo.lock(ref, kode).orElse(null);
+        if (n == null) {
+            dpa(ref); // which one is missing
+        }
+        if (!live(n)) {
+            throw nodeNotFound(kode);
+        }
+        if (!n.isSubKegiatan()) {
+            throw notALeaf(kode, what);
+        }
+        return n;
+    }
+
+    /** The kegiatan and program above one locked sub kegiatan, as {@link #parents(Dpa, Collection)} reads them. */
+    private Map<Kode, DpaNode> parents(DpaNode sub) {
+        Kode k = sub.code();
+        return repo.nodes(sub.dpa, k.at(Level.KEGIATAN), k.at(Level.PROGRAM));
     }
 
     /**

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,8 +54,41 @@ public class YearLocks {
      */
     @Transactional(TxType.MANDATORY)
     public void ensureOpen(String pemda, int tahun, String opd, int bulan) {
-        ensureOpen(pemda, tahun, opd);
-        Penutupan p = penutupan(pemda, tahun, opd);
+        List<YearLock> locks = new ArrayList<>();
+        Penutupan[] closed = {Penutupan.open(pemda, tahun, opd)};
+        session().doWork(conn -> {
+            // Its own statement before the read: a READ COMMITTED statement sees what committed before it began.
+            advisoryLock(conn, pemda, tahun, false);
+            // The year's locks of this scope (the year's own first) and the OPD's closing, in one statement.
+            try (PreparedStatement s = conn.prepareStatement("""
+                    SELECT 0 AS sampai_bulan, pemda, tahun, opd, alasan, oleh, nama, sejak FROM year_lock
+                    WHERE pemda = ? AND tahun = ? AND opd IN ('', ?)
+                    UNION ALL
+                    SELECT sampai_bulan, pemda, tahun, opd, alasan, oleh, nama, sejak FROM penutupan
+                    WHERE pemda = ? AND tahun = ? AND opd = ?
+                    ORDER BY sampai_bulan, opd""")) {
+                for (int i = 0; i < 2; i++) {
+                    s.setString(3 * i + 1, pemda);
+                    s.setInt(3 * i + 2, tahun);
+                    s.setString(3 * i + 3, opd);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        int sampai = r.getInt("sampai_bulan");
+                        if (sampai == 0) { // penutupan holds 1..12
+                            locks.add(read(r));
+                        } else {
+                            closed[0] = new Penutupan(pemda, tahun, opd, sampai, r.getString("alasan"), r.getString("oleh"),
+                                    r.getString("nama"), r.getObject("sejak", OffsetDateTime.class));
+                        }
+                    }
+                }
+            }
+        });
+        if (!locks.isEmpty()) {
+            throw locked(locks.get(0));
+        }
+        Penutupan p = closed[0];
         if (bulan <= p.sampaiBulan()) {
             String by = p.nama() != null ? p.nama() : p.oleh();
             throw ProblemException.conflict("bulan-tertutup", "Bulan tertutup", "bulan",
@@ -216,14 +250,7 @@ public class YearLocks {
         List<YearLock> locks = new ArrayList<>();
         session().doWork(conn -> {
             if (exclusive != null) {
-                try (PreparedStatement s = conn.prepareStatement(exclusive
-                        ? "SELECT pg_advisory_xact_lock(?, hashtext(? || '/' || ?))"
-                        : "SELECT pg_advisory_xact_lock_shared(?, hashtext(? || '/' || ?))")) {
-                    s.setInt(1, LOCK_CLASS);
-                    s.setString(2, pemda);
-                    s.setInt(3, tahun);
-                    s.execute();
-                }
+                advisoryLock(conn, pemda, tahun, exclusive);
             }
             try (PreparedStatement s = conn.prepareStatement(
                     "SELECT * FROM year_lock WHERE pemda = ? AND tahun = ? ORDER BY opd")) {
@@ -237,6 +264,18 @@ public class YearLocks {
             }
         });
         return locks;
+    }
+
+    /** Takes the pemda-year's advisory lock until the transaction ends: shared for a write, exclusive for a lock change. */
+    private static void advisoryLock(Connection conn, String pemda, int tahun, boolean exclusive) throws SQLException {
+        try (PreparedStatement s = conn.prepareStatement(exclusive
+                ? "SELECT pg_advisory_xact_lock(?, hashtext(? || '/' || ?))"
+                : "SELECT pg_advisory_xact_lock_shared(?, hashtext(? || '/' || ?))")) {
+            s.setInt(1, LOCK_CLASS);
+            s.setString(2, pemda);
+            s.setInt(3, tahun);
+            s.execute();
+        }
     }
 
     private static YearLock read(ResultSet r) throws SQLException {

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -14,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +48,8 @@ import org.jboss.logging.Logger;
  * 5 requests in flight, so the broker keeps each partition's order and drops the producer's own retries),
  * waits for every acknowledgement, and only then marks the whole batch published with one UPDATE in the
  * same database transaction that read it. There are no Kafka transactions: delivery is at least once. The relay
- * has a connection of its own (the datasource {@code outbox}, one connection, no JTA): under load the requests'
- * pool is busy, and a relay queued behind them held every event back for seconds.
+ * reads and marks on a datasource of its own ({@code outbox}: two connections, no JTA, the second for the backlog
+ * that health checks read): under load the requests' pool is busy, and a relay queued behind them held events back.
  * What a failure means:
  * <ul>
  * <li>Kafka away or refusing a record: the database transaction rolls back, the rows stay unpublished,
@@ -69,11 +67,10 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Advisory lock key shared by every relay of one database: "CAPAIAN" in hex-ish. */
-    private static final long RELAY_LOCK = 0xCA9A1A4L;
+    /** Advisory lock key shared by every relay of one database: "CAPAIAN" in hex-ish (tests hold it to pause the relay). */
+    public static final long RELAY_LOCK = 0xCA9A1A4L;
 
-    @Inject EntityManager em;
-    /** The relay's own connection (see the class comment); the backlog and the purge use the requests' pool. */
+    /** The relay's own connections (see the class comment): its rounds and the backlog; the purge uses the requests' pool. */
     @Inject @DataSource("outbox") AgroalDataSource relayDb;
     @Inject MeterRegistry metrics;
     @Inject OutboxPurge purge;
@@ -218,13 +215,15 @@ public class OutboxRelay {
             if (now - lastMeasured >= BACKLOG_EVERY_NANOS || consecutiveFailures > 0) {
                 lastMeasured = now; // at most once a second under load: one query less per round
                 try {
-                    QuarkusTransaction.requiringNew().run(this::backlog); // keeps the backlog gauges current
+                    backlog(); // keeps the backlog gauges current
                 } catch (RuntimeException e) {
                     LOG.debugf("backlog not measured: %s", e.getMessage());
                 }
             }
             try {
-                purge.purgeIfDue(); // published rows past the retention, every few minutes
+                // published rows past the retention, every few minutes (on the requests' pool: under exhaustion
+                // this round waits for a connection, once per purge interval)
+                purge.purgeIfDue();
             } catch (RuntimeException e) {
                 LOG.warnf("outbox purge failed: %s", e.getMessage());
             }
@@ -335,24 +334,19 @@ public class OutboxRelay {
         return r;
     }
 
-    /** Unpublished rows and the age of the oldest, for health and metrics. */
+    /** Unpublished rows and the age of the oldest, for health and metrics; on the relay's datasource, not the requests' pool. */
     public Backlog backlog() {
-        Object[] row = (Object[]) em.createNativeQuery(
-                "SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL").getSingleResult();
-        long count = ((Number) row[0]).longValue();
-        Instant oldest = row[1] == null ? null : toInstant(row[1]);
-        lastBacklog = new Backlog(count, oldest == null ? 0 : Duration.between(oldest, Instant.now()).toSeconds());
-        return lastBacklog;
-    }
-
-    private static Instant toInstant(Object ts) {
-        if (ts instanceof OffsetDateTime o) {
-            return o.toInstant();
+        try (Connection conn = relayDb.getConnection();
+                PreparedStatement s = conn.prepareStatement("SELECT count(*), min(created_at) FROM outbox WHERE published_at IS NULL");
+                ResultSet r = s.executeQuery()) {
+            r.next();
+            long count = r.getLong(1);
+            OffsetDateTime oldest = r.getObject(2, OffsetDateTime.class);
+            lastBacklog = new Backlog(count, oldest == null ? 0 : Duration.between(oldest.toInstant(), Instant.now()).toSeconds());
+            return lastBacklog;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox not readable: " + e.getMessage(), e);
         }
-        if (ts instanceof Instant i) {
-            return i;
-        }
-        return ((java.sql.Timestamp) ts).toInstant();
     }
 
     public record Backlog(long messages, long oldestAgeSeconds) {

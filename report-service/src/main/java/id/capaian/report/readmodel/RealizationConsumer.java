@@ -404,7 +404,6 @@ public class RealizationConsumer {
             }
         }
 
-        /** Idle: checks now and then that the database still holds what this consumer wrote (it was restored?). */
         /** How long a poll may wait: no longer than until the offsets waiting for Kafka are due. */
         private long pollMillis() {
             if (toCommit.isEmpty()) {
@@ -420,17 +419,14 @@ public class RealizationConsumer {
          */
         private void commitIdle(KafkaConsumer<String, String> c) {
             for (TopicPartition tp : assigned) {
-                Long wrote = expected.get(tp);
-                if (wrote == null) {
-                    continue;
-                }
+                Long wrote = expected.get(tp); // null: nothing applied yet, and whatever lies before the position is not data
                 long at;
                 try {
                     at = c.position(tp, Duration.ofMillis(100));
                 } catch (org.apache.kafka.common.errors.TimeoutException unknown) {
                     continue; // not yet known: the next idle poll
                 }
-                if (at > wrote && at > committed.getOrDefault(tp, -1L)) {
+                if (at > (wrote == null ? -1L : wrote) && at > committed.getOrDefault(tp, -1L)) {
                     toCommit.merge(tp, new OffsetAndMetadata(at), (a, b) -> a.offset() >= b.offset() ? a : b);
                 }
             }
@@ -452,6 +448,7 @@ public class RealizationConsumer {
             toCommit.clear();
         }
 
+        /** Idle: checks now and then that the database still holds what this consumer wrote (it was restored?). */
         private void reconcile(KafkaConsumer<String, String> c) {
             if (expected.isEmpty() || System.nanoTime() - lastReconcile < config.reconcileInterval().toNanos()) {
                 return;

@@ -78,8 +78,7 @@ public class YearLocks {
                         if (sampai == 0) { // penutupan holds 1..12
                             locks.add(read(r));
                         } else {
-                            closed[0] = new Penutupan(pemda, tahun, opd, sampai, r.getString("alasan"), r.getString("oleh"),
-                                    r.getString("nama"), r.getObject("sejak", OffsetDateTime.class));
+                            closed[0] = closing(r, pemda, tahun, opd);
                         }
                     }
                 }
@@ -101,29 +100,27 @@ public class YearLocks {
     /** The months closed for one OPD (sampaiBulan 0 when none). */
     @Transactional
     public Penutupan penutupan(String pemda, int tahun, String opd) {
-        List<?> rows = em.createNativeQuery("""
-                SELECT sampai_bulan, alasan, oleh, nama, sejak FROM penutupan
-                WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd""")
-                .setParameter("pemda", pemda).setParameter("tahun", tahun).setParameter("opd", opd).getResultList();
-        if (rows.isEmpty()) {
-            return Penutupan.open(pemda, tahun, opd);
-        }
-        Object[] r = (Object[]) rows.get(0);
-        return new Penutupan(pemda, tahun, opd, ((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
-                time(r[4]));
+        Penutupan[] p = {Penutupan.open(pemda, tahun, opd)};
+        session().doWork(conn -> {
+            try (PreparedStatement s = conn.prepareStatement(
+                    "SELECT sampai_bulan, alasan, oleh, nama, sejak FROM penutupan WHERE pemda = ? AND tahun = ? AND opd = ?")) {
+                s.setString(1, pemda);
+                s.setInt(2, tahun);
+                s.setString(3, opd);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        p[0] = closing(r, pemda, tahun, opd);
+                    }
+                }
+            }
+        });
+        return p[0];
     }
 
-    private static OffsetDateTime time(Object t) {
-        if (t instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (t instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (t instanceof java.sql.Timestamp ts) {
-            return ts.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("unexpected time " + t);
+    /** A penutupan row (columns sampai_bulan, alasan, oleh, nama, sejak) of one OPD. */
+    private static Penutupan closing(ResultSet r, String pemda, int tahun, String opd) throws SQLException {
+        return new Penutupan(pemda, tahun, opd, r.getInt("sampai_bulan"), r.getString("alasan"), r.getString("oleh"),
+                r.getString("nama"), r.getObject("sejak", OffsetDateTime.class));
     }
 
     /** Reads and validates a closing request: 422 naming the field, nothing changed. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -75,6 +76,10 @@ public class DpaService {
     static final class Writes {
         final List<Change> changes = new ArrayList<>();
         final List<Outbox.Pending> events = new ArrayList<>();
+        /** Stored nodes this write changed: written with one UPDATE ({@link DpaRepository#update}). */
+        final Set<DpaNode> changed = new LinkedHashSet<>();
+        /** New nodes, persisted once they hold their final state (so that an INSERT is never followed by an UPDATE). */
+        final List<DpaNode> created = new ArrayList<>();
     }
 
     @Inject DpaRepository repo;
@@ -154,8 +159,10 @@ public class DpaService {
                 continue;
             }
             if (n.id == null) {
-                repo.persist(n);
+                w.created.add(n);
                 stored.put(k, n);
+            } else {
+                w.changed.add(n);
             }
             created += applied.outcome() == Outcome.CREATED ? 1 : 0;
             updated += applied.outcome() == Outcome.UPDATED ? 1 : 0;
@@ -212,6 +219,7 @@ public class DpaService {
             announce(w, ref, n, stored, s);
         } else {
             n.remove();
+            w.changed.add(n);
         }
         audit(w, ref, "node.hapus", kode, "node", NodeValues.of(n), null);
         record(w);
@@ -432,14 +440,22 @@ public class DpaService {
         Kode k = n.code();
         w.events.add(events.event(ref, n, nodes.get(k.at(Level.KEGIATAN)), nodes.get(k.at(Level.PROGRAM)),
                 s == null ? new TreeMap<>() : s.amounts()));
+        if (n.id != null) {
+            w.changed.add(n);
+        }
     }
 
     private static void audit(Writes w, DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
         w.changes.add(new Change(aksi, ref.pemda(), ref.tahun(), ref.opd(), kode.value(), entitas, before, after));
     }
 
-    /** Writes the transaction's audit entries and events: one batched INSERT each. */
+    /**
+     * Writes the changed stored nodes (one UPDATE), the new ones (one batched INSERT at the next flush), then the
+     * transaction's audit entries and events: one batched INSERT each.
+     */
     private void record(Writes w) {
+        repo.update(w.changed);
+        w.created.forEach(repo::persist);
         audit.recordAll(w.changes);
         outbox.appendAll(w.events);
     }

@@ -26,8 +26,8 @@ import org.hibernate.engine.spi.SelfDirtinessTracker;
  * SQL mapped to the entities where a list of codes or ids is one array parameter ({@code = ANY}): Hibernate translates
  * an HQL query with a list parameter again on every execution, a query with scalar parameters once. Locks are taken
  * in node id order (after the DPA row, for structural changes), so concurrent writers queue instead of deadlocking.
- * Each read is one statement, whatever the number of nodes it names; writes are flushed by Hibernate in JDBC batches
- * at commit.
+ * Each read is one statement, whatever the number of nodes it names. New rows are flushed by Hibernate in JDBC batches;
+ * the changed stored nodes of a write are written with one UPDATE ({@link #update}), not one per node.
  */
 @ApplicationScoped
 public class DpaRepository {

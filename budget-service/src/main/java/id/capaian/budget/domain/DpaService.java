@@ -34,8 +34,8 @@ import java.util.function.Function;
  * say what changed), appends one outbox message per changed sub kegiatan and one audit entry per changed node, plan
  * or month. Callers pass specs already validated (the request types' {@code toSpec}). A write is set based whatever
  * its size: the rows it names are read and locked with one statement (for one sub kegiatan it finds the DPA too),
- * their kegiatan and program read with one more, and its rows, audit entries and outbox messages are written in JDBC
- * batches.
+ * their kegiatan and program read with one more; its changed nodes are written with one UPDATE, its new rows, audit
+ * entries and outbox messages in JDBC batches.
  */
 @ApplicationScoped
 public class DpaService {

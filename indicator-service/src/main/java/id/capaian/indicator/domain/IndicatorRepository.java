@@ -23,7 +23,8 @@ import org.hibernate.engine.spi.SelfDirtinessTracker;
  * Every query of the indicators, their nodes' sasaran and the physical progress series: entities through Panache
  * with named parameters. Indicators come with their realizations (one fetch join), in {@link IndicatorService#ORDER};
  * locks are taken in code-then-nomor order with one statement, so concurrent writers queue instead of deadlocking.
- * Writes are flushed by Hibernate in JDBC batches at commit (hibernate-orm.jdbc.statement-batch-size).
+ * New rows and realizations are flushed by Hibernate in JDBC batches (hibernate-orm.jdbc.statement-batch-size); the
+ * changed stored indicators of a write are written with one UPDATE ({@link #update}), not one per indicator.
  */
 @ApplicationScoped
 public class IndicatorRepository {

@@ -78,8 +78,10 @@ public class DpaService {
         final List<Outbox.Pending> events = new ArrayList<>();
         /** Stored nodes this write changed: written with one UPDATE ({@link DpaRepository#update}). */
         final Set<DpaNode> changed = new LinkedHashSet<>();
-        /** New nodes, persisted once they hold their final state (so that an INSERT is never followed by an UPDATE). */
+        /** New nodes, inserted once they hold their final state (so that an INSERT is never followed by an UPDATE). */
         final List<DpaNode> created = new ArrayList<>();
+        /** Months written (new or changed): one INSERT … ON CONFLICT ({@link DpaRepository#write(Collection)}). */
+        final List<Realisasi> realisasi = new ArrayList<>();
     }
 
     @Inject DpaRepository repo;
@@ -372,9 +374,7 @@ public class DpaService {
         if (!o.changed()) {
             return false;
         }
-        if (o == Outcome.CREATED) {
-            repo.persist(s.row(bulan));
-        }
+        w.realisasi.add(s.row(bulan));
         announce(w, ref, n, parents, s);
         audit(w, ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, before == null ? null : new Jumlah(before),
                 new Jumlah(amount));
@@ -450,12 +450,13 @@ public class DpaService {
     }
 
     /**
-     * Writes the changed stored nodes (one UPDATE), the new ones (one batched INSERT at the next flush), then the
+     * Writes the months written (one INSERT), the changed stored nodes (one UPDATE), the new ones (one INSERT), then the
      * transaction's audit entries and events: one batched INSERT each.
      */
     private void record(Writes w) {
+        repo.write(w.realisasi);
         repo.update(w.changed);
-        w.created.forEach(repo::persist);
+        repo.insert(w.created);
         audit.recordAll(w.changes);
         outbox.appendAll(w.events);
     }

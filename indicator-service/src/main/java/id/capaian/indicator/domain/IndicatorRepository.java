@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SelfDirtinessTracker;
 
@@ -77,10 +76,10 @@ public class IndicatorRepository {
             return List.of();
         }
         Map<String, Object> p = params(dpa);
-        p.put("kodes", new TreeSet<>(kodes));
+        p.put("kodes", kodes.toArray(new String[0]));
         List<Indicator> locked = Indicator.<Indicator>find("pemda = :pemda AND tahun = :tahun AND opd = :opd "
-                + "AND kode IN :kodes ORDER BY kode, nomor", p).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        return withRealisasi(locked.stream().map(i -> i.id).toList());
+                + "AND array_contains(:kodes, kode) ORDER BY kode, nomor", p).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return withRealisasi(dpa, locked.stream().map(i -> i.id).toList());
     }
 
     /**
@@ -101,7 +100,7 @@ public class IndicatorRepository {
                 .setParameter("kodes", kodes.toArray(new String[0]))
                 .setParameter("nomors", nomors.toArray(new Integer[0]))
                 .getResultList();
-        return withRealisasi(ids);
+        return withRealisasi(dpa, ids);
     }
 
     /**
@@ -230,8 +229,9 @@ public class IndicatorRepository {
         Map<String, Sasaran> m = new HashMap<>();
         if (!kodes.isEmpty()) {
             Map<String, Object> p = params(dpa);
-            p.put("kodes", new TreeSet<>(kodes));
-            Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd AND key.kode IN :kodes", p)
+            p.put("kodes", kodes.toArray(new String[0]));
+            Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd "
+                            + "AND array_contains(:kodes, key.kode)", p)
                     .forEach(x -> m.put(x.key.kode, x));
         }
         return m;
@@ -263,9 +263,9 @@ public class IndicatorRepository {
             return List.of();
         }
         Map<String, Object> p = params(dpa);
-        p.put("kodes", kodes);
+        p.put("kodes", kodes.toArray(new String[0]));
         return ProgresSeri.list("SELECT DISTINCT s FROM ProgresSeri s LEFT JOIN FETCH s.persen WHERE s.key.pemda = :pemda "
-                + "AND s.key.tahun = :tahun AND s.key.opd = :opd AND s.key.kode IN :kodes", p);
+                + "AND s.key.tahun = :tahun AND s.key.opd = :opd AND array_contains(:kodes, s.key.kode)", p);
     }
 
     /** Every progress series of a pemda-year that has been announced (version above 0), with its months. */
@@ -281,12 +281,18 @@ public class IndicatorRepository {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    /** The indicators with the given ids, with their realizations, with one query. */
-    private List<Indicator> withRealisasi(List<Long> ids) {
+    /**
+     * The indicators of the DPA with the given ids, with their realizations, with one query. Lists of codes or ids are
+     * one array parameter ({@code array_contains}), not {@code IN :list}: Hibernate translates a query with a list
+     * parameter again on every execution, a query with scalar or array parameters once.
+     */
+    private List<Indicator> withRealisasi(DpaRef dpa, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return sorted(Indicator.list(WITH_REALISASI + "i.id IN :ids", Map.of("ids", ids)));
+        Map<String, Object> p = params(dpa);
+        p.put("ids", ids.toArray(new Long[0]));
+        return sorted(Indicator.list(WITH_REALISASI + OF_DPA + " AND array_contains(:ids, i.id)", p));
     }
 
     private static List<Indicator> sorted(List<Indicator> found) {

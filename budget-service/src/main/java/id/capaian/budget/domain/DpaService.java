@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,8 +34,8 @@ import java.util.function.Function;
  * say what changed), appends one outbox message per changed sub kegiatan and one audit entry per changed node, plan
  * or month. Callers pass specs already validated (the request types' {@code toSpec}). A write is set based whatever
  * its size: the rows it names are read and locked with one statement (for one sub kegiatan it finds the DPA too),
- * their kegiatan and program read with one more, and its rows, audit entries and outbox messages are written in JDBC
- * batches.
+ * their kegiatan and program read with one more; its changed nodes are written with one UPDATE, its new rows, audit
+ * entries and outbox messages in JDBC batches.
  */
 @ApplicationScoped
 public class DpaService {
@@ -75,6 +76,12 @@ public class DpaService {
     static final class Writes {
         final List<Change> changes = new ArrayList<>();
         final List<Outbox.Pending> events = new ArrayList<>();
+        /** Stored nodes this write changed: written with one UPDATE ({@link DpaRepository#update}). */
+        final Set<DpaNode> changed = new LinkedHashSet<>();
+        /** New nodes, inserted once they hold their final state (so that an INSERT is never followed by an UPDATE). */
+        final List<DpaNode> created = new ArrayList<>();
+        /** Months written (new or changed): one INSERT … ON CONFLICT ({@link DpaRepository#write(Collection)}). */
+        final List<Realisasi> realisasi = new ArrayList<>();
     }
 
     @Inject DpaRepository repo;
@@ -154,8 +161,10 @@ public class DpaService {
                 continue;
             }
             if (n.id == null) {
-                repo.persist(n);
+                w.created.add(n);
                 stored.put(k, n);
+            } else {
+                w.changed.add(n);
             }
             created += applied.outcome() == Outcome.CREATED ? 1 : 0;
             updated += applied.outcome() == Outcome.UPDATED ? 1 : 0;
@@ -212,6 +221,7 @@ public class DpaService {
             announce(w, ref, n, stored, s);
         } else {
             n.remove();
+            w.changed.add(n);
         }
         audit(w, ref, "node.hapus", kode, "node", NodeValues.of(n), null);
         record(w);
@@ -364,9 +374,7 @@ public class DpaService {
         if (!o.changed()) {
             return false;
         }
-        if (o == Outcome.CREATED) {
-            repo.persist(s.row(bulan));
-        }
+        w.realisasi.add(s.row(bulan));
         announce(w, ref, n, parents, s);
         audit(w, ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, before == null ? null : new Jumlah(before),
                 new Jumlah(amount));
@@ -432,14 +440,23 @@ public class DpaService {
         Kode k = n.code();
         w.events.add(events.event(ref, n, nodes.get(k.at(Level.KEGIATAN)), nodes.get(k.at(Level.PROGRAM)),
                 s == null ? new TreeMap<>() : s.amounts()));
+        if (n.id != null) {
+            w.changed.add(n);
+        }
     }
 
     private static void audit(Writes w, DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
         w.changes.add(new Change(aksi, ref.pemda(), ref.tahun(), ref.opd(), kode.value(), entitas, before, after));
     }
 
-    /** Writes the transaction's audit entries and events: one batched INSERT each. */
+    /**
+     * Writes the months written (one INSERT), the changed stored nodes (one UPDATE), the new ones (one INSERT), then the
+     * transaction's audit entries and events: one batched INSERT each.
+     */
     private void record(Writes w) {
+        repo.write(w.realisasi);
+        repo.update(w.changed);
+        repo.insert(w.created);
         audit.recordAll(w.changes);
         outbox.appendAll(w.events);
     }

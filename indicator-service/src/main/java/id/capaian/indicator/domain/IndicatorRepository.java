@@ -6,19 +6,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SelfDirtinessTracker;
 
 /**
  * Every query of the indicators, their nodes' sasaran and the physical progress series: entities through Panache
  * with named parameters. Indicators come with their realizations (one fetch join), in {@link IndicatorService#ORDER};
  * locks are taken in code-then-nomor order with one statement, so concurrent writers queue instead of deadlocking.
- * Writes are flushed by Hibernate in JDBC batches at commit (hibernate-orm.jdbc.statement-batch-size).
+ * New rows and realizations are flushed by Hibernate in JDBC batches (hibernate-orm.jdbc.statement-batch-size); the
+ * changed stored indicators of a write are written with one UPDATE ({@link #update}), not one per indicator.
  */
 @ApplicationScoped
 public class IndicatorRepository {
@@ -71,10 +76,10 @@ public class IndicatorRepository {
             return List.of();
         }
         Map<String, Object> p = params(dpa);
-        p.put("kodes", new TreeSet<>(kodes));
+        p.put("kodes", kodes.toArray(new String[0]));
         List<Indicator> locked = Indicator.<Indicator>find("pemda = :pemda AND tahun = :tahun AND opd = :opd "
-                + "AND kode IN :kodes ORDER BY kode, nomor", p).withLock(LockModeType.PESSIMISTIC_WRITE).list();
-        return withRealisasi(locked.stream().map(i -> i.id).toList());
+                + "AND array_contains(:kodes, kode) ORDER BY kode, nomor", p).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        return withRealisasi(dpa, locked.stream().map(i -> i.id).toList());
     }
 
     /**
@@ -95,7 +100,7 @@ public class IndicatorRepository {
                 .setParameter("kodes", kodes.toArray(new String[0]))
                 .setParameter("nomors", nomors.toArray(new Integer[0]))
                 .getResultList();
-        return withRealisasi(ids);
+        return withRealisasi(dpa, ids);
     }
 
     /**
@@ -126,6 +131,84 @@ public class IndicatorRepository {
         i.persist();
     }
 
+    /**
+     * Writes the current state of the given stored indicators (their realizations are Hibernate's to flush) with one
+     * UPDATE from arrays, instead of one UPDATE per indicator at the flush: their snapshots are first taken as
+     * written, so Hibernate finds them clean, and pending writes are flushed first (an indicator whose INSERT is still
+     * queued is inserted, then updated here). Native SQL through the session's connection: JPA has no set-based
+     * UPDATE from a list of rows.
+     */
+    public void update(Collection<Indicator> indicators) {
+        List<Indicator> rows = indicators.stream().filter(i -> i.id != null).sorted(Comparator.comparing(i -> i.id)).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        Session session = em.unwrap(Session.class);
+        for (Indicator i : rows) {
+            session.setReadOnly(i, true); // drops the snapshot ...
+            session.setReadOnly(i, false); // ... and takes the current state as the stored one
+            if (i instanceof SelfDirtinessTracker t) {
+                t.$$_hibernate_clearDirtyAttributes(); // what the enhanced entity noted as changed: written here
+            }
+        }
+        session.flush();
+        int size = rows.size();
+        Long[] id = new Long[size];
+        String[] nama = new String[size];
+        String[] satuan = new String[size];
+        String[] polaritas = new String[size];
+        String[] rumus = new String[size];
+        BigDecimal[] target = new BigDecimal[size];
+        String[] agregasi = new String[size];
+        BigDecimal[] renstraTarget = new BigDecimal[size];
+        BigDecimal[] renstraRealisasi = new BigDecimal[size];
+        Long[] version = new Long[size];
+        Boolean[] removed = new Boolean[size];
+        for (int k = 0; k < size; k++) {
+            Indicator i = rows.get(k);
+            id[k] = i.id;
+            nama[k] = i.nama;
+            satuan[k] = i.satuan;
+            polaritas[k] = i.polaritas;
+            rumus[k] = i.rumus;
+            target[k] = i.target;
+            agregasi[k] = i.agregasi;
+            renstraTarget[k] = i.renstraTarget;
+            renstraRealisasi[k] = i.renstraRealisasiSebelumnya;
+            version[k] = i.version;
+            removed[k] = i.removed;
+        }
+        session.doWork(conn -> {
+            try (PreparedStatement s = conn.prepareStatement("""
+                    UPDATE indicator x SET nama = u.nama, satuan = u.satuan, polaritas = u.polaritas, rumus = u.rumus,
+                           target = u.target, agregasi = u.agregasi, renstra_target = u.renstra_target,
+                           renstra_realisasi_sebelumnya = u.renstra_realisasi_sebelumnya, version = u.version,
+                           removed = u.removed
+                    FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
+                                CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS numeric[]),
+                                CAST(? AS numeric[]), CAST(? AS bigint[]), CAST(? AS boolean[]))
+                         AS u(id, nama, satuan, polaritas, rumus, target, agregasi, renstra_target,
+                              renstra_realisasi_sebelumnya, version, removed)
+                    WHERE x.id = u.id""")) {
+                s.setArray(1, conn.createArrayOf("bigint", id));
+                s.setArray(2, conn.createArrayOf("text", nama));
+                s.setArray(3, conn.createArrayOf("text", satuan));
+                s.setArray(4, conn.createArrayOf("text", polaritas));
+                s.setArray(5, conn.createArrayOf("text", rumus));
+                s.setArray(6, conn.createArrayOf("numeric", target));
+                s.setArray(7, conn.createArrayOf("text", agregasi));
+                s.setArray(8, conn.createArrayOf("numeric", renstraTarget));
+                s.setArray(9, conn.createArrayOf("numeric", renstraRealisasi));
+                s.setArray(10, conn.createArrayOf("bigint", version));
+                s.setArray(11, conn.createArrayOf("boolean", removed));
+                int updated = s.executeUpdate();
+                if (updated != size) {
+                    throw new IllegalStateException("indicator: " + updated + " of " + size + " rows updated");
+                }
+            }
+        });
+    }
+
     // ---- sasaran ------------------------------------------------------------------------------
 
     /** A node's sasaran, if any. */
@@ -146,8 +229,9 @@ public class IndicatorRepository {
         Map<String, Sasaran> m = new HashMap<>();
         if (!kodes.isEmpty()) {
             Map<String, Object> p = params(dpa);
-            p.put("kodes", new TreeSet<>(kodes));
-            Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd AND key.kode IN :kodes", p)
+            p.put("kodes", kodes.toArray(new String[0]));
+            Sasaran.<Sasaran>list("key.pemda = :pemda AND key.tahun = :tahun AND key.opd = :opd "
+                            + "AND array_contains(:kodes, key.kode)", p)
                     .forEach(x -> m.put(x.key.kode, x));
         }
         return m;
@@ -179,9 +263,9 @@ public class IndicatorRepository {
             return List.of();
         }
         Map<String, Object> p = params(dpa);
-        p.put("kodes", kodes);
+        p.put("kodes", kodes.toArray(new String[0]));
         return ProgresSeri.list("SELECT DISTINCT s FROM ProgresSeri s LEFT JOIN FETCH s.persen WHERE s.key.pemda = :pemda "
-                + "AND s.key.tahun = :tahun AND s.key.opd = :opd AND s.key.kode IN :kodes", p);
+                + "AND s.key.tahun = :tahun AND s.key.opd = :opd AND array_contains(:kodes, s.key.kode)", p);
     }
 
     /** Every progress series of a pemda-year that has been announced (version above 0), with its months. */
@@ -197,12 +281,18 @@ public class IndicatorRepository {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    /** The indicators with the given ids, with their realizations, with one query. */
-    private List<Indicator> withRealisasi(List<Long> ids) {
+    /**
+     * The indicators of the DPA with the given ids, with their realizations, with one query. Lists of codes or ids are
+     * one array parameter ({@code array_contains}), not {@code IN :list}: Hibernate translates a query with a list
+     * parameter again on every execution, a query with scalar or array parameters once.
+     */
+    private List<Indicator> withRealisasi(DpaRef dpa, List<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return sorted(Indicator.list(WITH_REALISASI + "i.id IN :ids", Map.of("ids", ids)));
+        Map<String, Object> p = params(dpa);
+        p.put("ids", ids.toArray(new Long[0]));
+        return sorted(Indicator.list(WITH_REALISASI + OF_DPA + " AND array_contains(:ids, i.id)", p));
     }
 
     private static List<Indicator> sorted(List<Indicator> found) {

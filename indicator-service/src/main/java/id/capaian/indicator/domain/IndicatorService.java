@@ -17,9 +17,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -95,6 +97,8 @@ public class IndicatorService {
     static final class Writes {
         final List<Change> changes = new ArrayList<>();
         final List<Outbox.Pending> events = new ArrayList<>();
+        /** Stored indicators this write changed: written with one UPDATE ({@link IndicatorRepository#update}). */
+        final Set<Indicator> changed = new LinkedHashSet<>();
     }
 
     @Inject IndicatorRepository repository;
@@ -142,9 +146,9 @@ public class IndicatorService {
                 }
                 boolean applied = i.apply(node.indikator().get(n));
                 if (applied || sasaranChanged) { // a changed sasaran re-announces every indicator of the node
-                    w.events.add(events.event(i)); // a new one takes version 1 (or the next after a tombstone)
+                    announce(w, i); // a new one takes version 1 (or the next after a tombstone)
                     if (created) {
-                        repository.persist(i);
+                        repository.persist(i); // with its final state: no UPDATE follows the INSERT
                     }
                 }
                 if (applied) {
@@ -158,7 +162,7 @@ public class IndicatorService {
                 }
                 if (keepOthers) {
                     if (sasaranChanged) {
-                        w.events.add(events.event(beyond)); // it carries its node's sasaran
+                        announce(w, beyond); // it carries its node's sasaran
                     }
                     live.add(beyond);
                 } else {
@@ -333,7 +337,7 @@ public class IndicatorService {
     private void setRealisasi(Writes w, Indicator i, int bulan, BigDecimal nilai) {
         BigDecimal old = i.realisasi.get(bulan);
         if (i.setRealisasi(bulan, nilai)) {
-            w.events.add(events.event(i));
+            announce(w, i);
             audit(w, i, "realisasi.ubah", "indikator/" + i.nomor + "/realisasi/" + bulan,
                     old == null ? null : new Nilai(plain(old)), new Nilai(plain(nilai)));
         }
@@ -343,8 +347,19 @@ public class IndicatorService {
     private void remove(Writes w, Indicator i) {
         IndikatorValues before = IndikatorValues.removed(i);
         i.remove();
-        w.events.add(events.event(i));
+        announce(w, i);
         audit(w, i, "indikator.hapus", before, null);
+    }
+
+    /**
+     * Takes the indicator's next version and queues its event; a stored one (not new in this write) is written with
+     * the others at {@link #record}.
+     */
+    private void announce(Writes w, Indicator i) {
+        w.events.add(events.event(i));
+        if (i.id != null) {
+            w.changed.add(i);
+        }
     }
 
     private static void audit(Writes w, Indicator i, String aksi, IndikatorValues before, IndikatorValues after) {
@@ -355,8 +370,12 @@ public class IndicatorService {
         w.changes.add(new Change(aksi, i.pemda, i.tahun, i.opd, i.kode, entitas, before, after));
     }
 
-    /** Writes the transaction's audit entries and events: one batched INSERT each. */
+    /**
+     * Writes the changed stored indicators (one UPDATE), then the transaction's audit entries and events: one
+     * batched INSERT each.
+     */
     private void record(Writes w) {
+        repository.update(w.changed);
         audit.recordAll(w.changes);
         outbox.appendAll(w.events);
     }

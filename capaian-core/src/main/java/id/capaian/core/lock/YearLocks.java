@@ -276,9 +276,17 @@ public class YearLocks {
     }
 
     private static YearLock read(ResultSet r) throws SQLException {
-        String opd = r.getString("opd");
-        return new YearLock(r.getString("pemda"), r.getInt("tahun"), opd.isEmpty() ? null : opd, r.getString("alasan"),
-                r.getString("oleh"), r.getString("nama"), r.getObject("sejak", OffsetDateTime.class));
+        return row(r.getString("pemda"), r.getInt("tahun"), r.getString("opd"), r.getString("alasan"), r.getString("oleh"),
+                r.getString("nama"), r.getObject("sejak", OffsetDateTime.class));
+    }
+
+    /**
+     * A row of table year_lock as a {@link YearLock}: its opd '' (the whole year) is null. For a reader that selects
+     * the row in a statement of its own (e.g. a report's one query), as {@link #list} would read it.
+     */
+    public static YearLock row(String pemda, int tahun, String opd, String alasan, String oleh, String nama,
+            OffsetDateTime sejak) {
+        return new YearLock(pemda, tahun, opd.isEmpty() ? null : opd, alasan, oleh, nama, sejak);
     }
 
     private static ProblemException locked(YearLock l) {

@@ -4,20 +4,28 @@ import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Polaritas;
 import id.capaian.core.domain.RumusNegatif;
+import id.capaian.core.lock.YearLock;
+import id.capaian.core.lock.YearLocks;
 import id.capaian.report.anotasi.AnotasiService.Anotasi;
 import id.capaian.report.laporan.CapaianTable.Indikator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.hibernate.JDBCException;
 
 /**
  * The read model rows of one urusan of an OPD-year (the urusan and every node under it). Native SQL: the read model
- * tables are not JPA entities, and a month's value is an element of an array column ({@code realisasi[:bulan]}).
+ * tables are not JPA entities, and a month's value is an element of an array column ({@code realisasi[?]}).
  */
 @ApplicationScoped
 public class LaporanRepository {
@@ -31,42 +39,87 @@ public class LaporanRepository {
     public record NodeIndikator(Kode kode, Indikator indikator) {
     }
 
-    @Inject EntityManager em;
-
-    /** The budget rows of the urusan itself and of every node under it, as of the end of {@code bulan}. */
-    public List<Amounts> amounts(DpaRef dpa, Kode urusan, int bulan) {
-        List<Object[]> rows = urusan(em.createNativeQuery("""
-                SELECT kode, level, uraian, pagu, realisasi[:bulan], pagu_murni FROM anggaran
-                WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND (kode = :urusan OR kode LIKE :urusan || '.%')""",
-                Object[].class), dpa, urusan).setParameter("bulan", bulan).getResultList();
-        return rows.stream().map(r -> new Amounts((String) r[0], (String) r[1], (String) r[2], (BigDecimal) r[3],
-                (BigDecimal) r[4], (BigDecimal) r[5])).toList();
+    /**
+     * Everything the table of an urusan shows: the budget rows of the urusan itself and of every node under it, the
+     * indicators of every node under it (in nomor order), their annotations by code, and the locks of the year that
+     * cover the OPD (the year's own, opd null, and the OPD's).
+     */
+    public record Rows(List<Amounts> amounts, List<NodeIndikator> indicators, Map<String, Anotasi> notes,
+            List<YearLock> locks) {
     }
 
-    /** The indicators of every node under the urusan, as of the end of {@code bulan}, in nomor order. */
-    public List<NodeIndikator> indicators(DpaRef dpa, Kode urusan, int bulan) {
-        List<Object[]> rows = urusan(em.createNativeQuery("""
-                SELECT kode, nomor, nama, satuan, polaritas, rumus, target, realisasi[:bulan] FROM indikator
-                WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode LIKE :urusan || '.%' ORDER BY nomor""",
-                Object[].class), dpa, urusan).setParameter("bulan", bulan).getResultList();
-        return rows.stream().map(r -> new NodeIndikator(Kode.of((String) r[0]), Indikator.of(
-                ((Number) r[1]).intValue(), (String) r[2], (String) r[3], Polaritas.of((String) r[4]),
-                r[5] == null ? null : RumusNegatif.of((String) r[5]), (BigDecimal) r[6], (BigDecimal) r[7]))).toList();
+    /** The sources of {@link #rows}, told apart by column t; a, b, c, d, n, x, y, z are each source's own columns. */
+    private static final int ANGGARAN = 1, INDIKATOR = 2, ANOTASI = 3, KUNCI = 4;
+
+    /**
+     * One statement, so one round trip and one snapshot: a read needs no transaction. Each branch reads by the
+     * primary key's prefix (pemda, tahun, opd).
+     */
+    private static final String ROWS = """
+            SELECT 1 AS t, kode, level AS a, uraian AS b, NULL AS c, NULL AS d, NULL::integer AS n,
+                   pagu AS x, realisasi[?] AS y, pagu_murni AS z, NULL::timestamptz AS sejak
+            FROM anggaran WHERE pemda = ? AND tahun = ? AND opd = ? AND (kode = ? OR kode LIKE ? || '.%')
+            UNION ALL
+            SELECT 2, kode, nama, satuan, polaritas, rumus, nomor, target, realisasi[?], NULL, NULL
+            FROM indikator WHERE pemda = ? AND tahun = ? AND opd = ? AND kode LIKE ? || '.%'
+            UNION ALL
+            SELECT 3, kode, kebijakan, permasalahan, upaya, tindak_lanjut, NULL, NULL, NULL, NULL, NULL
+            FROM anotasi WHERE pemda = ? AND tahun = ? AND opd = ? AND kode LIKE ? || '.%'
+            UNION ALL
+            SELECT 4, opd, alasan, oleh, nama, NULL, NULL, NULL, NULL, NULL, sejak
+            FROM year_lock WHERE pemda = ? AND tahun = ? AND opd IN ('', ?)
+            ORDER BY t, n""";
+
+    @Inject DataSource ds;
+
+    /** The rows of the table of one urusan as of the end of {@code bulan}, in one statement. */
+    public Rows rows(DpaRef dpa, Kode urusan, int bulan) {
+        List<Amounts> amounts = new ArrayList<>();
+        List<NodeIndikator> indicators = new ArrayList<>();
+        Map<String, Anotasi> notes = new HashMap<>();
+        List<YearLock> locks = new ArrayList<>();
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(ROWS)) {
+            int i = 0;
+            s.setInt(++i, bulan);
+            i = scope(s, i, dpa);
+            s.setString(++i, urusan.value());
+            s.setString(++i, urusan.value());
+            s.setInt(++i, bulan);
+            i = scope(s, i, dpa);
+            s.setString(++i, urusan.value());
+            i = scope(s, i, dpa);
+            s.setString(++i, urusan.value());
+            i = scope(s, i, dpa);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    switch (r.getInt("t")) {
+                        case ANGGARAN -> amounts.add(new Amounts(r.getString("kode"), r.getString("a"), r.getString("b"),
+                                r.getBigDecimal("x"), r.getBigDecimal("y"), r.getBigDecimal("z")));
+                        case INDIKATOR -> {
+                            String rumus = r.getString("d");
+                            indicators.add(new NodeIndikator(Kode.of(r.getString("kode")), Indikator.of(r.getInt("n"),
+                                    r.getString("a"), r.getString("b"), Polaritas.of(r.getString("c")),
+                                    rumus == null ? null : RumusNegatif.of(rumus), r.getBigDecimal("x"), r.getBigDecimal("y"))));
+                        }
+                        case ANOTASI -> notes.put(r.getString("kode"),
+                                new Anotasi(r.getString("a"), r.getString("b"), r.getString("c"), r.getString("d")));
+                        case KUNCI -> locks.add(YearLocks.row(dpa.pemda(), dpa.tahun(), r.getString("kode"), r.getString("a"),
+                                r.getString("b"), r.getString("c"), r.getObject("sejak", OffsetDateTime.class)));
+                        default -> throw new IllegalStateException("unknown source " + r.getInt("t"));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new JDBCException("reading the table of " + dpa + " urusan " + urusan + " failed", e, ROWS);
+        }
+        return new Rows(amounts, indicators, notes, locks);
     }
 
-    /** The annotations of every node under the urusan, by code. */
-    public Map<String, Anotasi> notes(DpaRef dpa, Kode urusan) {
-        List<Object[]> rows = urusan(em.createNativeQuery("""
-                SELECT kode, kebijakan, permasalahan, upaya, tindak_lanjut FROM anotasi
-                WHERE pemda = :pemda AND tahun = :tahun AND opd = :opd AND kode LIKE :urusan || '.%'""",
-                Object[].class), dpa, urusan).getResultList();
-        Map<String, Anotasi> m = new HashMap<>();
-        rows.forEach(r -> m.put((String) r[0], new Anotasi((String) r[1], (String) r[2], (String) r[3], (String) r[4])));
-        return m;
-    }
-
-    private static Query urusan(Query q, DpaRef dpa, Kode urusan) {
-        return q.setParameter("pemda", dpa.pemda()).setParameter("tahun", dpa.tahun()).setParameter("opd", dpa.opd())
-                .setParameter("urusan", urusan.value());
+    /** Sets pemda, tahun and opd after parameter {@code i}; returns the last one set. */
+    private static int scope(PreparedStatement s, int i, DpaRef dpa) throws SQLException {
+        s.setString(i + 1, dpa.pemda());
+        s.setInt(i + 2, dpa.tahun());
+        s.setString(i + 3, dpa.opd());
+        return i + 3;
     }
 }

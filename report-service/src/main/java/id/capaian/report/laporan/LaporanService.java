@@ -5,16 +5,15 @@ import id.capaian.report.anotasi.AnotasiService.Anotasi;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLock;
-import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.report.laporan.CapaianTable.Anggaran;
 import id.capaian.report.laporan.CapaianTable.Indikator;
 import id.capaian.report.laporan.CapaianTable.Row;
 import id.capaian.report.laporan.LaporanRepository.Amounts;
 import id.capaian.report.laporan.LaporanRepository.NodeIndikator;
+import id.capaian.report.laporan.LaporanRepository.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +26,16 @@ public class LaporanService {
     private static final Anotasi NO_NOTES = new Anotasi(null, null, null, null);
 
     @Inject LaporanRepository repository;
-    @Inject YearLocks locks;
 
-    /** The table of one (OPD, urusan, year) as of the end of {@code bulan} (1..12). */
-    @Transactional
+    /**
+     * The table of one (OPD, urusan, year) as of the end of {@code bulan} (1..12). One statement reads it all (a
+     * consistent snapshot by itself), so no transaction is opened.
+     */
     public CapaianTable capaian(DpaRef dpa, Kode urusan, int bulan) {
+        Rows read = repository.rows(dpa, urusan, bulan);
         Map<Kode, Amounts> amounts = new TreeMap<>();
         Amounts total = null;
-        for (Amounts a : repository.amounts(dpa, urusan, bulan)) {
+        for (Amounts a : read.amounts()) {
             if (urusan.value().equals(a.kode())) {
                 total = a;
             } else {
@@ -42,10 +43,10 @@ public class LaporanService {
             }
         }
         Map<Kode, List<Indikator>> indicators = new TreeMap<>();
-        for (NodeIndikator i : repository.indicators(dpa, urusan, bulan)) {
+        for (NodeIndikator i : read.indicators()) {
             indicators.computeIfAbsent(i.kode(), k -> new ArrayList<>()).add(i.indikator());
         }
-        Map<String, Anotasi> notes = repository.notes(dpa, urusan);
+        Map<String, Anotasi> notes = read.notes();
         if (total == null && indicators.isEmpty()) {
             throw ProblemException.notFound("Laporan " + dpa.opd() + " " + dpa.tahun() + " urusan " + urusan, "urusan");
         }
@@ -63,7 +64,7 @@ public class LaporanService {
         }
         Anggaran t = total == null ? Anggaran.NONE : Anggaran.of(total.paguMurni(), total.pagu(),
                 total.realisasi());
-        YearLock lock = CapaianTable.lockOf(locks.list(dpa.pemda(), dpa.tahun()), dpa.opd());
+        YearLock lock = CapaianTable.lockOf(read.locks(), dpa.opd());
         return new CapaianTable(dpa.pemda(), dpa.tahun(), dpa.opd(),
                 new CapaianTable.Node(urusan.value(), Urusan.nama(urusan.value())), bulan,
                 lock == null ? CapaianTable.Status.DRAFT : CapaianTable.Status.FINAL, lock, rows,

@@ -24,13 +24,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Analisis(String pemda, int tahun, String opd, CapaianTable.Node urusan, int bulan,
         @Schema(description = "Opening sentence") String pengantar, List<Program> program) {
 
-    public record Program(String kode, String uraian, String paragraf, List<Kegiatan> kegiatan) {
+    public record Program(String kode,
+            @Schema(nullable = true, description = "Its name; null while only indicator-service has told of the node") String uraian,
+            String paragraf, List<Kegiatan> kegiatan) {
     }
 
-    public record Kegiatan(String kode, String uraian, String paragraf, List<SubKegiatan> subKegiatan) {
+    public record Kegiatan(String kode,
+            @Schema(nullable = true, description = "Its name; null while only indicator-service has told of the node") String uraian,
+            String paragraf, List<SubKegiatan> subKegiatan) {
     }
 
-    public record SubKegiatan(String kode, String uraian, String paragraf) {
+    public record SubKegiatan(String kode,
+            @Schema(nullable = true, description = "Its name; null while only indicator-service has told of the node") String uraian,
+            String paragraf) {
     }
 
     /** Units that name a scale rather than things counted: the number stands alone ("sebesar 54"). */

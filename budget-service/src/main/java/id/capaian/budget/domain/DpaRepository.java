@@ -2,6 +2,7 @@ package id.capaian.budget.domain;
 
 import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.persistence.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SelfDirtinessTracker;
 
 /**
  * Every query of the DPA, its nodes and their realizations: entities through Panache with named parameters, or native
@@ -173,13 +173,7 @@ public class DpaRepository {
             return;
         }
         Session session = session();
-        for (DpaNode n : rows) {
-            session.setReadOnly(n, true); // drops the snapshot ...
-            session.setReadOnly(n, false); // ... and takes the current state as the stored one
-            if (n instanceof SelfDirtinessTracker t) {
-                t.$$_hibernate_clearDirtyAttributes(); // what the enhanced entity noted as changed: written here
-            }
-        }
+        rows.forEach(n -> Written.asStored(session, n));
         session.flush();
         int size = rows.size();
         Long[] id = new Long[size];
@@ -316,11 +310,7 @@ public class DpaRepository {
         for (int i = 0; i < size; i++) {
             Realisasi r = rows.get(i);
             if (session.contains(r)) {
-                session.setReadOnly(r, true);
-                session.setReadOnly(r, false);
-                if (r instanceof SelfDirtinessTracker t) {
-                    t.$$_hibernate_clearDirtyAttributes();
-                }
+                Written.asStored(session, r);
             }
             node[i] = r.nodeId;
             bulan[i] = r.bulan;

@@ -2,6 +2,7 @@ package id.capaian.indicator.domain;
 
 import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.persistence.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
-import org.hibernate.engine.spi.SelfDirtinessTracker;
 
 /**
  * Every query of the indicators, their nodes' sasaran and the physical progress series: entities through Panache
@@ -144,13 +144,7 @@ public class IndicatorRepository {
             return;
         }
         Session session = em.unwrap(Session.class);
-        for (Indicator i : rows) {
-            session.setReadOnly(i, true); // drops the snapshot ...
-            session.setReadOnly(i, false); // ... and takes the current state as the stored one
-            if (i instanceof SelfDirtinessTracker t) {
-                t.$$_hibernate_clearDirtyAttributes(); // what the enhanced entity noted as changed: written here
-            }
-        }
+        rows.forEach(i -> Written.asStored(session, i));
         session.flush();
         int size = rows.size();
         Long[] id = new Long[size];

@@ -11,6 +11,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,38 @@ class DpaTreeTest {
                 .put(Seed.base(opd) + "/nodes").then().statusCode(200)
                 .body("unchanged", is(1)).body("events", is(0));
         assertThat(Seed.snapshot(ds, opd)).isEqualTo(before);
+    }
+
+    /**
+     * A write of fewer than {@code ArrayRows.FEWEST} rows is left to Hibernate's flush, a larger one is one statement
+     * from arrays per table: the same writes sent three items at a time and all at once (new nodes, new and changed
+     * months, changed nodes) store the same rows and announce as many events.
+     */
+    @Test
+    void aFewRowsAtATimeAndAllAtOnceStoreTheSame() {
+        String few = Seed.newOpd("FEW");
+        String many = Seed.newOpd("MANY");
+        for (String opd : List.of(few, many)) {
+            int chunk = opd.equals(few) ? 3 : Integer.MAX_VALUE;
+            Seed.load(opd, chunk);
+            List<Map<String, Object>> june = new ArrayList<>();
+            List<Map<String, Object>> december = new ArrayList<>();
+            List<Map<String, Object>> renamed = new ArrayList<>();
+            for (Seed.Row r : Seed.rows()) {
+                if (r.level() == Level.SUB_KEGIATAN) {
+                    BigDecimal half = r.realisasi().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN);
+                    june.add(Map.of("kode", r.kode(), "jumlah", half));
+                    december.add(Map.of("kode", r.kode(), "jumlah", r.realisasi().subtract(BigDecimal.ONE).max(half)));
+                    renamed.add(Map.of("kode", r.kode(), "uraian", r.uraian() + " (perubahan)", "pagu", r.target()));
+                }
+            }
+            Seed.put(opd, "/realisasi/6", june, chunk);
+            Seed.put(opd, "/realisasi/12", december, chunk);
+            Seed.put(opd, "/nodes", renamed, chunk);
+        }
+        String stored = Seed.snapshot(ds, many);
+        assertThat(stored).contains("2.08.02.2.01.0003@6=27963150.00", "2.08.02.2.01.0003@12=55926299.00", "(perubahan)|");
+        assertThat(Seed.snapshot(ds, few)).isEqualTo(stored);
     }
 
     @Test

@@ -64,6 +64,11 @@ final class Seed {
 
     /** Loads the fixture's tree (pagu) and its realizations (month 12) into a new DPA of {@code opd}. */
     static void load(String opd) {
+        load(opd, Integer.MAX_VALUE);
+    }
+
+    /** {@link #load(String)} in requests of at most {@code chunk} items each (parents before children). */
+    static void load(String opd, int chunk) {
         List<Row> rows = rows();
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Map<String, Object>> realisasi = new ArrayList<>();
@@ -77,10 +82,16 @@ final class Seed {
             }
             nodes.add(n);
         }
-        given().contentType("application/json").body(nodes).put(base(opd) + "/nodes")
-                .then().statusCode(200);
-        given().contentType("application/json").body(realisasi).put(base(opd) + "/realisasi/12")
-                .then().statusCode(200);
+        put(opd, "/nodes", nodes, chunk);
+        put(opd, "/realisasi/12", realisasi, chunk);
+    }
+
+    /** PUTs {@code items} to the DPA's {@code path} in requests of at most {@code chunk} items each, in order. */
+    static void put(String opd, String path, List<Map<String, Object>> items, int chunk) {
+        for (int i = 0; i < items.size(); i += chunk) {
+            given().contentType("application/json").body(items.subList(i, Math.min(items.size(), i + chunk)))
+                    .put(base(opd) + path).then().log().ifValidationFails().statusCode(200);
+        }
     }
 
     /** Everything the database holds for one DPA, and its outbox rows: equal snapshots mean nothing was written. */

@@ -2,14 +2,13 @@ package id.capaian.budget.domain;
 
 import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.persistence.ArrayRows;
 import id.capaian.core.persistence.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
@@ -27,8 +26,8 @@ import org.hibernate.Session;
  * SQL mapped to the entities where a list of codes or ids is one array parameter ({@code = ANY}): Hibernate translates
  * an HQL query with a list parameter again on every execution, a query with scalar parameters once. Locks are taken
  * in node id order (after the DPA row, for structural changes), so concurrent writers queue instead of deadlocking.
- * Each read is one statement, whatever the number of nodes it names. New rows are flushed by Hibernate in JDBC batches;
- * the changed stored nodes of a write are written with one UPDATE ({@link #update}), not one per node.
+ * Each read is one statement, whatever the number of nodes it names. A write's new nodes, changed nodes and months
+ * are each written with one statement from arrays ({@link ArrayRows}), or by Hibernate's flush when they are few.
  */
 @ApplicationScoped
 public class DpaRepository {
@@ -162,171 +161,83 @@ public class DpaRepository {
     }
 
     /**
-     * Writes the current state of the given stored nodes (those with an id) with one UPDATE from arrays, instead of
-     * one UPDATE per node at the flush: their snapshots are first taken as written, so Hibernate finds them clean,
-     * and pending writes are flushed first (a node whose INSERT is still queued is inserted, then updated here).
-     * Native SQL through the session's connection: JPA has no set-based UPDATE from a list of rows.
+     * Writes the current state of the given stored nodes (those with an id). From {@link ArrayRows#FEWEST} nodes with
+     * one UPDATE from arrays instead of one UPDATE per node at the flush: their snapshots are first taken as written,
+     * so Hibernate finds them clean, and pending writes are flushed first (a node whose INSERT is still queued is
+     * inserted, then updated here). Fewer are left to Hibernate's flush, which costs less for a few rows.
      */
     public void update(Collection<DpaNode> nodes) {
         List<DpaNode> rows = nodes.stream().filter(n -> n.id != null).sorted(Comparator.comparing(n -> n.id)).toList();
-        if (rows.isEmpty()) {
+        if (!ArrayRows.pays(rows.size())) {
             return;
         }
         Session session = session();
         rows.forEach(n -> Written.asStored(session, n));
         session.flush();
-        int size = rows.size();
-        Long[] id = new Long[size];
-        String[] uraian = new String[size];
-        BigDecimal[] pagu = new BigDecimal[size];
-        BigDecimal[] paguMurni = new BigDecimal[size];
-        BigDecimal[] renstraPagu = new BigDecimal[size];
-        BigDecimal[] renstraRealisasi = new BigDecimal[size];
-        String[] rak = new String[size];
-        Long[] version = new Long[size];
-        Boolean[] removed = new Boolean[size];
-        for (int i = 0; i < size; i++) {
-            DpaNode n = rows.get(i);
-            id[i] = n.id;
-            uraian[i] = n.uraian;
-            pagu[i] = n.pagu;
-            paguMurni[i] = n.paguMurni;
-            renstraPagu[i] = n.renstraPagu;
-            renstraRealisasi[i] = n.renstraRealisasiSebelumnya;
-            rak[i] = rak(n.rak);
-            version[i] = n.version;
-            removed[i] = n.removed;
-        }
-        session.doWork(conn -> {
-            try (PreparedStatement s = conn.prepareStatement("""
-                    UPDATE dpa_node n SET uraian = u.uraian, pagu = u.pagu, pagu_murni = u.pagu_murni,
-                           renstra_pagu = u.renstra_pagu, renstra_realisasi_sebelumnya = u.renstra_realisasi_sebelumnya,
-                           rak = CAST(u.rak AS numeric(20,2)[]), version = u.version, removed = u.removed
-                    FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS numeric[]),
-                                CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS bigint[]),
-                                CAST(? AS boolean[]))
-                         AS u(id, uraian, pagu, pagu_murni, renstra_pagu, renstra_realisasi_sebelumnya, rak, version, removed)
-                    WHERE n.id = u.id""")) {
-                s.setArray(1, conn.createArrayOf("bigint", id));
-                s.setArray(2, conn.createArrayOf("text", uraian));
-                s.setArray(3, conn.createArrayOf("numeric", pagu));
-                s.setArray(4, conn.createArrayOf("numeric", paguMurni));
-                s.setArray(5, conn.createArrayOf("numeric", renstraPagu));
-                s.setArray(6, conn.createArrayOf("numeric", renstraRealisasi));
-                s.setArray(7, conn.createArrayOf("text", rak));
-                s.setArray(8, conn.createArrayOf("bigint", version));
-                s.setArray(9, conn.createArrayOf("boolean", removed));
-                int updated = s.executeUpdate();
-                if (updated != size) {
-                    throw new IllegalStateException("dpa_node: " + updated + " of " + size + " rows updated");
-                }
-            }
-        });
+        ArrayRows<DpaNode> u = values(ArrayRows.of(rows).column("id", "bigint", Long.class, n -> n.id));
+        u.updateEach(session, "dpa_node", """
+                UPDATE dpa_node n SET uraian = u.uraian, pagu = u.pagu, pagu_murni = u.pagu_murni,
+                       renstra_pagu = u.renstra_pagu, renstra_realisasi_sebelumnya = u.renstra_realisasi_sebelumnya,
+                       rak = CAST(u.rak AS numeric(20,2)[]), version = u.version, removed = u.removed
+                FROM %s WHERE n.id = u.id""".formatted(u.unnest()));
     }
 
     /**
-     * Inserts the new nodes with one statement and gives each its id (from dpa_node_seq through the column default).
-     * They stay outside the persistence context: a later query of this transaction reads them like any stored node.
+     * Inserts the new nodes and gives each its id (from dpa_node_seq). From {@link ArrayRows#FEWEST} nodes with one
+     * statement (ids through the column default), the nodes then outside the persistence context (a later query of
+     * this transaction reads them like any stored node); fewer are persisted for Hibernate's flush.
      */
     public void insert(List<DpaNode> nodes) {
-        if (nodes.isEmpty()) {
+        if (!ArrayRows.pays(nodes.size())) {
+            nodes.forEach(n -> n.persist());
             return;
         }
-        int size = nodes.size();
-        Long dpa = nodes.get(0).dpa.id;
-        String[] kode = new String[size];
-        String[] level = new String[size];
-        String[] uraian = new String[size];
-        BigDecimal[] pagu = new BigDecimal[size];
-        BigDecimal[] paguMurni = new BigDecimal[size];
-        BigDecimal[] renstraPagu = new BigDecimal[size];
-        BigDecimal[] renstraRealisasi = new BigDecimal[size];
-        String[] rak = new String[size];
-        Long[] version = new Long[size];
-        Boolean[] removed = new Boolean[size];
-        for (int i = 0; i < size; i++) {
-            DpaNode n = nodes.get(i);
-            if (!n.dpa.id.equals(dpa)) {
-                throw new IllegalArgumentException("nodes of more than one DPA");
-            }
-            kode[i] = n.kode;
-            level[i] = n.level.name();
-            uraian[i] = n.uraian;
-            pagu[i] = n.pagu;
-            paguMurni[i] = n.paguMurni;
-            renstraPagu[i] = n.renstraPagu;
-            renstraRealisasi[i] = n.renstraRealisasiSebelumnya;
-            rak[i] = rak(n.rak);
-            version[i] = n.version;
-            removed[i] = n.removed;
-        }
+        ArrayRows<DpaNode> u = values(ArrayRows.of(nodes)
+                .column("dpa_id", "bigint", Long.class, n -> n.dpa.id)
+                .column("kode", "text", String.class, n -> n.kode)
+                .column("level", "text", String.class, n -> n.level.name()));
         Map<String, Long> ids = new HashMap<>();
-        session().doWork(conn -> {
-            try (PreparedStatement s = conn.prepareStatement("""
-                    INSERT INTO dpa_node (dpa_id, kode, level, uraian, pagu, pagu_murni, renstra_pagu,
-                                          renstra_realisasi_sebelumnya, rak, version, removed)
-                    SELECT ?, u.kode, u.level, u.uraian, u.pagu, u.pagu_murni, u.renstra_pagu,
-                           u.renstra_realisasi_sebelumnya, CAST(u.rak AS numeric(20,2)[]), u.version, u.removed
-                    FROM unnest(CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS numeric[]),
-                                CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS numeric[]), CAST(? AS text[]),
-                                CAST(? AS bigint[]), CAST(? AS boolean[]))
-                         AS u(kode, level, uraian, pagu, pagu_murni, renstra_pagu, renstra_realisasi_sebelumnya, rak,
-                              version, removed)
-                    RETURNING id, kode""")) {
-                s.setLong(1, dpa);
-                s.setArray(2, conn.createArrayOf("text", kode));
-                s.setArray(3, conn.createArrayOf("text", level));
-                s.setArray(4, conn.createArrayOf("text", uraian));
-                s.setArray(5, conn.createArrayOf("numeric", pagu));
-                s.setArray(6, conn.createArrayOf("numeric", paguMurni));
-                s.setArray(7, conn.createArrayOf("numeric", renstraPagu));
-                s.setArray(8, conn.createArrayOf("numeric", renstraRealisasi));
-                s.setArray(9, conn.createArrayOf("text", rak));
-                s.setArray(10, conn.createArrayOf("bigint", version));
-                s.setArray(11, conn.createArrayOf("boolean", removed));
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        ids.put(r.getString(2), r.getLong(1));
-                    }
-                }
-            }
-        });
+        u.insertReturning(session(), """
+                INSERT INTO dpa_node (dpa_id, kode, level, uraian, pagu, pagu_murni, renstra_pagu,
+                                      renstra_realisasi_sebelumnya, rak, version, removed)
+                SELECT u.dpa_id, u.kode, u.level, u.uraian, u.pagu, u.pagu_murni, u.renstra_pagu,
+                       u.renstra_realisasi_sebelumnya, CAST(u.rak AS numeric(20,2)[]), u.version, u.removed
+                FROM %s
+                RETURNING id, kode""".formatted(u.unnest()), r -> ids.put(r.getString(2), r.getLong(1)));
         nodes.forEach(n -> n.id = ids.get(n.kode));
     }
 
+    /** The columns a node's write sets (all but its id, DPA, code and level, which never change). */
+    private static ArrayRows<DpaNode> values(ArrayRows<DpaNode> rows) {
+        return rows.column("uraian", "text", String.class, n -> n.uraian)
+                .column("pagu", "numeric", BigDecimal.class, n -> n.pagu)
+                .column("pagu_murni", "numeric", BigDecimal.class, n -> n.paguMurni)
+                .column("renstra_pagu", "numeric", BigDecimal.class, n -> n.renstraPagu)
+                .column("renstra_realisasi_sebelumnya", "numeric", BigDecimal.class, n -> n.renstraRealisasiSebelumnya)
+                .column("rak", "text", String.class, n -> rak(n.rak))
+                .column("version", "bigint", Long.class, n -> n.version)
+                .column("removed", "boolean", Boolean.class, n -> n.removed);
+    }
+
     /**
-     * Writes the given months (new or changed) with one INSERT … ON CONFLICT DO UPDATE; a row this transaction read
-     * is taken as written, so that Hibernate does not write it again.
+     * Writes the given months (new or changed). From {@link ArrayRows#FEWEST} months with one INSERT … ON CONFLICT DO
+     * UPDATE (a row this transaction read is taken as written, so that Hibernate does not write it again); fewer are
+     * left to Hibernate's flush, the new ones persisted.
      */
     public void write(List<Realisasi> rows) {
-        if (rows.isEmpty()) {
+        Session session = session();
+        if (!ArrayRows.pays(rows.size())) {
+            rows.stream().filter(r -> !session.contains(r)).forEach(r -> r.persist());
             return;
         }
-        Session session = session();
-        int size = rows.size();
-        Long[] node = new Long[size];
-        Integer[] bulan = new Integer[size];
-        BigDecimal[] jumlah = new BigDecimal[size];
-        for (int i = 0; i < size; i++) {
-            Realisasi r = rows.get(i);
-            if (session.contains(r)) {
-                Written.asStored(session, r);
-            }
-            node[i] = r.nodeId;
-            bulan[i] = r.bulan;
-            jumlah[i] = r.jumlah;
-        }
-        session.doWork(conn -> {
-            try (PreparedStatement s = conn.prepareStatement("""
-                    INSERT INTO realisasi (node_id, bulan, jumlah)
-                    SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS int[]), CAST(? AS numeric[]))
-                    ON CONFLICT (node_id, bulan) DO UPDATE SET jumlah = EXCLUDED.jumlah""")) {
-                s.setArray(1, conn.createArrayOf("bigint", node));
-                s.setArray(2, conn.createArrayOf("integer", bulan));
-                s.setArray(3, conn.createArrayOf("numeric", jumlah));
-                s.executeUpdate();
-            }
-        });
+        rows.stream().filter(session::contains).forEach(r -> Written.asStored(session, r));
+        ArrayRows<Realisasi> u = ArrayRows.of(rows)
+                .column("node_id", "bigint", Long.class, r -> r.nodeId)
+                .column("bulan", "integer", Integer.class, r -> r.bulan)
+                .column("jumlah", "numeric", BigDecimal.class, r -> r.jumlah);
+        u.execute(session, """
+                INSERT INTO realisasi (node_id, bulan, jumlah) SELECT * FROM %s
+                ON CONFLICT (node_id, bulan) DO UPDATE SET jumlah = EXCLUDED.jumlah""".formatted(u.unnest()));
     }
 
     private static String rak(BigDecimal[] rak) {

@@ -76,11 +76,11 @@ public class DpaService {
     static final class Writes {
         final List<Change> changes = new ArrayList<>();
         final List<Outbox.Pending> events = new ArrayList<>();
-        /** Stored nodes this write changed: written with one UPDATE ({@link DpaRepository#update}). */
+        /** Stored nodes this write changed ({@link DpaRepository#update}). */
         final Set<DpaNode> changed = new LinkedHashSet<>();
         /** New nodes, inserted once they hold their final state (so that an INSERT is never followed by an UPDATE). */
         final List<DpaNode> created = new ArrayList<>();
-        /** Months written (new or changed): one INSERT … ON CONFLICT ({@link DpaRepository#write(Collection)}). */
+        /** Months written, new or changed ({@link DpaRepository#write}). */
         final List<Realisasi> realisasi = new ArrayList<>();
     }
 
@@ -450,8 +450,8 @@ public class DpaService {
     }
 
     /**
-     * Writes the months written (one INSERT), the changed stored nodes (one UPDATE), the new ones (one INSERT), then the
-     * transaction's audit entries and events: one batched INSERT each.
+     * Writes the months written, the changed stored nodes and the new ones (one statement each, or Hibernate's flush
+     * for a few rows: {@link DpaRepository}), then the transaction's audit entries and events: one batched INSERT each.
      */
     private void record(Writes w) {
         repo.write(w.realisasi);

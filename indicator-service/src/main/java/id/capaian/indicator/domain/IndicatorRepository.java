@@ -2,13 +2,13 @@ package id.capaian.indicator.domain;
 
 import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.persistence.ArrayRows;
 import id.capaian.core.persistence.Written;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -132,75 +132,38 @@ public class IndicatorRepository {
     }
 
     /**
-     * Writes the current state of the given stored indicators (their realizations are Hibernate's to flush) with one
-     * UPDATE from arrays, instead of one UPDATE per indicator at the flush: their snapshots are first taken as
-     * written, so Hibernate finds them clean, and pending writes are flushed first (an indicator whose INSERT is still
-     * queued is inserted, then updated here). Native SQL through the session's connection: JPA has no set-based
-     * UPDATE from a list of rows.
+     * Writes the current state of the given stored indicators (their realizations are Hibernate's to flush). From
+     * {@link ArrayRows#FEWEST} indicators with one UPDATE from arrays instead of one UPDATE per indicator at the
+     * flush: their snapshots are first taken as written, so Hibernate finds them clean, and pending writes are
+     * flushed first (an indicator whose INSERT is still queued is inserted, then updated here). Fewer are left to
+     * Hibernate's flush, which costs less for a few rows.
      */
     public void update(Collection<Indicator> indicators) {
         List<Indicator> rows = indicators.stream().filter(i -> i.id != null).sorted(Comparator.comparing(i -> i.id)).toList();
-        if (rows.isEmpty()) {
+        if (!ArrayRows.pays(rows.size())) {
             return;
         }
         Session session = em.unwrap(Session.class);
         rows.forEach(i -> Written.asStored(session, i));
         session.flush();
-        int size = rows.size();
-        Long[] id = new Long[size];
-        String[] nama = new String[size];
-        String[] satuan = new String[size];
-        String[] polaritas = new String[size];
-        String[] rumus = new String[size];
-        BigDecimal[] target = new BigDecimal[size];
-        String[] agregasi = new String[size];
-        BigDecimal[] renstraTarget = new BigDecimal[size];
-        BigDecimal[] renstraRealisasi = new BigDecimal[size];
-        Long[] version = new Long[size];
-        Boolean[] removed = new Boolean[size];
-        for (int k = 0; k < size; k++) {
-            Indicator i = rows.get(k);
-            id[k] = i.id;
-            nama[k] = i.nama;
-            satuan[k] = i.satuan;
-            polaritas[k] = i.polaritas;
-            rumus[k] = i.rumus;
-            target[k] = i.target;
-            agregasi[k] = i.agregasi;
-            renstraTarget[k] = i.renstraTarget;
-            renstraRealisasi[k] = i.renstraRealisasiSebelumnya;
-            version[k] = i.version;
-            removed[k] = i.removed;
-        }
-        session.doWork(conn -> {
-            try (PreparedStatement s = conn.prepareStatement("""
-                    UPDATE indicator x SET nama = u.nama, satuan = u.satuan, polaritas = u.polaritas, rumus = u.rumus,
-                           target = u.target, agregasi = u.agregasi, renstra_target = u.renstra_target,
-                           renstra_realisasi_sebelumnya = u.renstra_realisasi_sebelumnya, version = u.version,
-                           removed = u.removed
-                    FROM unnest(CAST(? AS bigint[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),
-                                CAST(? AS text[]), CAST(? AS numeric[]), CAST(? AS text[]), CAST(? AS numeric[]),
-                                CAST(? AS numeric[]), CAST(? AS bigint[]), CAST(? AS boolean[]))
-                         AS u(id, nama, satuan, polaritas, rumus, target, agregasi, renstra_target,
-                              renstra_realisasi_sebelumnya, version, removed)
-                    WHERE x.id = u.id""")) {
-                s.setArray(1, conn.createArrayOf("bigint", id));
-                s.setArray(2, conn.createArrayOf("text", nama));
-                s.setArray(3, conn.createArrayOf("text", satuan));
-                s.setArray(4, conn.createArrayOf("text", polaritas));
-                s.setArray(5, conn.createArrayOf("text", rumus));
-                s.setArray(6, conn.createArrayOf("numeric", target));
-                s.setArray(7, conn.createArrayOf("text", agregasi));
-                s.setArray(8, conn.createArrayOf("numeric", renstraTarget));
-                s.setArray(9, conn.createArrayOf("numeric", renstraRealisasi));
-                s.setArray(10, conn.createArrayOf("bigint", version));
-                s.setArray(11, conn.createArrayOf("boolean", removed));
-                int updated = s.executeUpdate();
-                if (updated != size) {
-                    throw new IllegalStateException("indicator: " + updated + " of " + size + " rows updated");
-                }
-            }
-        });
+        ArrayRows<Indicator> u = ArrayRows.of(rows)
+                .column("id", "bigint", Long.class, i -> i.id)
+                .column("nama", "text", String.class, i -> i.nama)
+                .column("satuan", "text", String.class, i -> i.satuan)
+                .column("polaritas", "text", String.class, i -> i.polaritas)
+                .column("rumus", "text", String.class, i -> i.rumus)
+                .column("target", "numeric", BigDecimal.class, i -> i.target)
+                .column("agregasi", "text", String.class, i -> i.agregasi)
+                .column("renstra_target", "numeric", BigDecimal.class, i -> i.renstraTarget)
+                .column("renstra_realisasi_sebelumnya", "numeric", BigDecimal.class, i -> i.renstraRealisasiSebelumnya)
+                .column("version", "bigint", Long.class, i -> i.version)
+                .column("removed", "boolean", Boolean.class, i -> i.removed);
+        u.updateEach(session, "indicator", """
+                UPDATE indicator x SET nama = u.nama, satuan = u.satuan, polaritas = u.polaritas, rumus = u.rumus,
+                       target = u.target, agregasi = u.agregasi, renstra_target = u.renstra_target,
+                       renstra_realisasi_sebelumnya = u.renstra_realisasi_sebelumnya, version = u.version,
+                       removed = u.removed
+                FROM %s WHERE x.id = u.id""".formatted(u.unnest()));
     }
 
     // ---- sasaran ------------------------------------------------------------------------------

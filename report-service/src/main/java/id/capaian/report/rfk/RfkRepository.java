@@ -42,8 +42,8 @@ public class RfkRepository {
         }
     }
 
-    /** The inputs of an RFK read in one statement: the entity states and, when asked, the year's locks. */
-    public record Bacaan(Keadaan keadaan, List<YearLock> locks) {
+    /** What {@link #read} read in one statement: the entity states and, when asked, the year's locks. */
+    private record Bacaan(Keadaan keadaan, List<YearLock> locks) {
     }
 
     /** The sources of {@link #read}, told apart by column t; a, b, c, d and sejak are each source's own columns. */
@@ -94,9 +94,12 @@ public class RfkRepository {
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    if (r.getInt("t") == KUNCI) {
+                    int t = r.getInt("t");
+                    if (t == KUNCI) {
                         yearLocks.add(YearLocks.row(pemda, tahun, r.getString("a"), r.getString("b"), r.getString("c"),
                                 r.getString("d"), r.getObject("sejak", OffsetDateTime.class)));
+                    } else if (t != ENTITAS) {
+                        throw new IllegalStateException("unknown source " + t);
                     } else if (BudgetLeaf.TYPE.equals(r.getString("a"))) {
                         BudgetLeaf leaf = BudgetLeaf.from(ReadModel.parse(json, r.getString("b")));
                         if (!leaf.removed()) {

@@ -52,22 +52,28 @@ public class LaporanRepository {
     private static final int ANGGARAN = 1, INDIKATOR = 2, ANOTASI = 3, KUNCI = 4;
 
     /**
-     * One statement, so one round trip and one snapshot: a read needs no transaction. Each branch reads by the
-     * primary key's prefix (pemda, tahun, opd).
+     * One statement, so one round trip and one snapshot: a read needs no transaction. The parameters are bound once,
+     * in p; p is NOT MATERIALIZED, so the planner inlines it and each branch still reads by the primary key's prefix
+     * (pemda, tahun, opd), year_lock by its whole key, exactly as with the values written into every branch.
      */
     private static final String ROWS = """
-            SELECT 1 AS t, kode, level AS a, uraian AS b, NULL AS c, NULL AS d, NULL::integer AS n,
-                   pagu AS x, realisasi[?] AS y, pagu_murni AS z, NULL::timestamptz AS sejak
-            FROM anggaran WHERE pemda = ? AND tahun = ? AND opd = ? AND (kode = ? OR kode LIKE ? || '.%')
+            WITH p AS NOT MATERIALIZED (SELECT CAST(? AS text) AS pemda, CAST(? AS integer) AS tahun,
+                    CAST(? AS text) AS opd, CAST(? AS text) AS urusan, CAST(? AS integer) AS bulan)
+            SELECT 1 AS t, g.kode, g.level AS a, g.uraian AS b, NULL AS c, NULL AS d, NULL::integer AS n,
+                   g.pagu AS x, g.realisasi[p.bulan] AS y, g.pagu_murni AS z, NULL::timestamptz AS sejak
+            FROM p JOIN anggaran g ON g.pemda = p.pemda AND g.tahun = p.tahun AND g.opd = p.opd
+                AND (g.kode = p.urusan OR g.kode LIKE p.urusan || '.%')
             UNION ALL
-            SELECT 2, kode, nama, satuan, polaritas, rumus, nomor, target, realisasi[?], NULL, NULL
-            FROM indikator WHERE pemda = ? AND tahun = ? AND opd = ? AND kode LIKE ? || '.%'
+            SELECT 2, i.kode, i.nama, i.satuan, i.polaritas, i.rumus, i.nomor, i.target, i.realisasi[p.bulan], NULL, NULL
+            FROM p JOIN indikator i ON i.pemda = p.pemda AND i.tahun = p.tahun AND i.opd = p.opd
+                AND i.kode LIKE p.urusan || '.%'
             UNION ALL
-            SELECT 3, kode, kebijakan, permasalahan, upaya, tindak_lanjut, NULL, NULL, NULL, NULL, NULL
-            FROM anotasi WHERE pemda = ? AND tahun = ? AND opd = ? AND kode LIKE ? || '.%'
+            SELECT 3, o.kode, o.kebijakan, o.permasalahan, o.upaya, o.tindak_lanjut, NULL, NULL, NULL, NULL, NULL
+            FROM p JOIN anotasi o ON o.pemda = p.pemda AND o.tahun = p.tahun AND o.opd = p.opd
+                AND o.kode LIKE p.urusan || '.%'
             UNION ALL
-            SELECT 4, opd, alasan, oleh, nama, NULL, NULL, NULL, NULL, NULL, sejak
-            FROM year_lock WHERE pemda = ? AND tahun = ? AND opd IN ('', ?)
+            SELECT 4, k.opd, k.alasan, k.oleh, k.nama, NULL, NULL, NULL, NULL, NULL, k.sejak
+            FROM p JOIN year_lock k ON k.pemda = p.pemda AND k.tahun = p.tahun AND k.opd = ANY (ARRAY['', p.opd])
             ORDER BY t, n""";
 
     @Inject DataSource ds;
@@ -79,17 +85,11 @@ public class LaporanRepository {
         Map<String, Anotasi> notes = new HashMap<>();
         List<YearLock> locks = new ArrayList<>();
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(ROWS)) {
-            int i = 0;
-            s.setInt(++i, bulan);
-            i = scope(s, i, dpa);
-            s.setString(++i, urusan.value());
-            s.setString(++i, urusan.value());
-            s.setInt(++i, bulan);
-            i = scope(s, i, dpa);
-            s.setString(++i, urusan.value());
-            i = scope(s, i, dpa);
-            s.setString(++i, urusan.value());
-            i = scope(s, i, dpa);
+            s.setString(1, dpa.pemda());
+            s.setInt(2, dpa.tahun());
+            s.setString(3, dpa.opd());
+            s.setString(4, urusan.value());
+            s.setInt(5, bulan);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     switch (r.getInt("t")) {
@@ -113,13 +113,5 @@ public class LaporanRepository {
             throw new JDBCException("reading the table of " + dpa + " urusan " + urusan + " failed", e, ROWS);
         }
         return new Rows(amounts, indicators, notes, locks);
-    }
-
-    /** Sets pemda, tahun and opd after parameter {@code i}; returns the last one set. */
-    private static int scope(PreparedStatement s, int i, DpaRef dpa) throws SQLException {
-        s.setString(i + 1, dpa.pemda());
-        s.setInt(i + 2, dpa.tahun());
-        s.setString(i + 3, dpa.opd());
-        return i + 3;
     }
 }

@@ -1,42 +1,43 @@
 package id.capaian.report.rfk;
 
 import id.capaian.core.lock.YearLock;
-import id.capaian.core.lock.YearLocks;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.report.laporan.CapaianTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-/** The RFK of one OPD, and every OPD of a pemda ranked, as of the end of a month; read in one snapshot. */
+/**
+ * The RFK of one OPD, and every OPD of a pemda ranked, as of the end of a month. Each is read in one SQL statement
+ * (the entity states and the year's locks, {@link RfkRepository#masukan}), and a PostgreSQL statement sees one snapshot
+ * in all its parts: the lock that makes a report FINAL is never newer than its numbers. No transaction is needed.
+ */
 @ApplicationScoped
 public class RfkService {
 
     @Inject RfkRepository repository;
-    @Inject YearLocks locks;
 
-    @Transactional
     public Rfk opd(String pemda, int tahun, String opd, int bulan) {
-        List<Rfk.Sub> subs = repository.subs(pemda, tahun, opd, bulan).get(opd);
+        RfkRepository.Masukan in = repository.masukan(pemda, tahun, opd, bulan);
+        List<Rfk.Sub> subs = in.subs().get(opd);
         if (subs == null) {
             throw ProblemException.notFound("RFK " + opd + " " + tahun, "opd");
         }
-        YearLock lock = CapaianTable.lockOf(locks.list(pemda, tahun), opd);
+        YearLock lock = CapaianTable.lockOf(in.locks(), opd);
         return Rfk.of(pemda, tahun, opd, bulan, lock, subs);
     }
 
-    @Transactional
     public Peringkat pemda(String pemda, int tahun, int bulan) {
-        Map<String, List<Rfk.Sub>> byOpd = repository.subs(pemda, tahun, null, bulan);
+        RfkRepository.Masukan in = repository.masukan(pemda, tahun, null, bulan);
+        Map<String, List<Rfk.Sub>> byOpd = in.subs();
         if (byOpd.isEmpty()) {
             throw ProblemException.notFound("RFK pemda " + pemda + " " + tahun, "pemda");
         }
-        List<YearLock> yearLocks = locks.list(pemda, tahun);
+        List<YearLock> yearLocks = in.locks();
         List<Peringkat.Opd> rows = new ArrayList<>();
         byOpd.forEach((opd, subs) -> rows.add(Peringkat.Opd.of(0, opd,
                 CapaianTable.lockOf(yearLocks, opd) == null ? CapaianTable.Status.DRAFT : CapaianTable.Status.FINAL,

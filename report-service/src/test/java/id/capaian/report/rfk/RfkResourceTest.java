@@ -14,6 +14,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -38,6 +41,7 @@ class RfkResourceTest {
 
     @Inject ReadModel readModel;
     @Inject PaguTerkunci paguTerkunci;
+    @Inject DataSource ds;
 
     static String opd(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
@@ -297,5 +301,99 @@ class RfkResourceTest {
         given().get("/api/v1/reports/63.10/2024/{opd}/rfk?bulan=1", opd).then().statusCode(200)
                 .body("rows.kode", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(A)))
                 .body("rows[0].fisik", equalTo(0.0f));
+    }
+
+    /** A lock row as YearLocks writes it (opd '' locks the whole year); the owners need not be running to read it. */
+    void lock(String pemda, String opd, String alasan) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO year_lock (pemda, tahun, opd, alasan, oleh, nama, sejak)
+                VALUES (?, 2024, ?, ?, ?, 'Penguji', timestamptz '2030-03-31 02:00:00+00')""")) {
+            s.setString(1, pemda);
+            s.setString(2, opd);
+            s.setString(3, alasan);
+            s.setString(4, opd.isEmpty() ? "verifikator-tahun" : "verifikator-" + opd);
+            s.executeUpdate();
+        }
+    }
+
+    void unlockAll(String pemda) throws Exception {
+        try (Connection c = ds.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM year_lock WHERE pemda = ? AND tahun = 2024")) {
+            s.setString(1, pemda);
+            s.executeUpdate();
+        }
+    }
+
+    /** One sub kegiatan of an OPD, spending {@code realisasi} of 100 in January, with progress. */
+    void oneSub(String pemda, String opd, String realisasi, String fisik) {
+        send(pemda, opd, A, 1, budget(pemda, opd, A, 1, "100.00", "100.00", RAK_A, Map.of(1, realisasi)));
+        send(pemda, opd, A + "/progres", 1, progres(pemda, opd, A, 1, Map.of(1, fisik)));
+        awaitApplied(pemda, opd, A, 1);
+        awaitApplied(pemda, opd, A + "/progres", 1);
+    }
+
+    @Test
+    void anOpdsLockMakesItsRfkFinalWithTheLockAnotherOpdsLockDoesNotAndTheYearsComesFirst() throws Exception {
+        String pemda = "63.93";
+        String locked = opd("KNC");
+        String other = opd("LAN");
+        oneSub(pemda, locked, "40.00", "30");
+        oneSub(pemda, other, "20.00", "10");
+        String rfk = "/api/v1/reports/63.93/2024/{opd}/rfk?bulan=1";
+        try {
+            lock(pemda, locked, "LKPJ 2024");
+            JsonPath j = given().get(rfk, locked).then().statusCode(200).extract().jsonPath();
+            assertThat(j.getString("status")).isEqualTo("FINAL");
+            assertThat(j.getString("kunci.pemda")).isEqualTo(pemda);
+            assertThat(j.getInt("kunci.tahun")).isEqualTo(2024);
+            assertThat(j.getString("kunci.opd")).isEqualTo(locked);
+            assertThat(j.getString("kunci.alasan")).isEqualTo("LKPJ 2024");
+            assertThat(j.getString("kunci.oleh")).isEqualTo("verifikator-" + locked);
+            assertThat(j.getString("kunci.nama")).isEqualTo("Penguji");
+            assertThat(j.getString("kunci.sejak")).isEqualTo("2030-03-31T02:00:00Z");
+            assertThat(j.getString("total.realisasi.jumlah")).isEqualTo("40.0");
+            JsonPath o = given().get(rfk, other).then().statusCode(200).extract().jsonPath();
+            assertThat(o.getString("status")).isEqualTo("DRAFT");
+            assertThat(o.getMap("kunci")).isNull();
+
+            lock(pemda, "", null);
+            o = given().get(rfk, other).then().statusCode(200).extract().jsonPath();
+            assertThat(o.getString("status")).isEqualTo("FINAL");
+            assertThat(o.getString("kunci.opd")).isNull();
+            assertThat(o.getString("kunci.oleh")).isEqualTo("verifikator-tahun");
+            j = given().get(rfk, locked).then().statusCode(200).extract().jsonPath();
+            assertThat(j.getString("kunci.opd")).as("the year's lock before the OPD's").isNull();
+        } finally {
+            unlockAll(pemda);
+        }
+        given().get(rfk, locked).then().statusCode(200).body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void thePemdaRankingShowsWhichOpdsAreLocked() throws Exception {
+        String pemda = "63.92";
+        oneSub(pemda, "L1", "50.00", "80");
+        oneSub(pemda, "L2", "50.00", "60");
+        String ranking = "/api/v1/reports/63.92/2024/rfk?bulan=1";
+        try {
+            unlockAll(pemda);
+            JsonPath j = given().get(ranking).then().statusCode(200).extract().jsonPath();
+            assertThat(j.getList("opd.opd")).containsExactly("L1", "L2");
+            assertThat(j.getList("opd.status")).containsExactly("DRAFT", "DRAFT");
+
+            lock(pemda, "L2", "opd");
+            lock(pemda, "ZZ", "lain"); // an OPD without sub kegiatan: locked, not in the ranking
+            j = given().get(ranking).then().statusCode(200).extract().jsonPath();
+            assertThat(j.getList("opd.opd")).containsExactly("L1", "L2");
+            assertThat(j.getList("opd.status")).containsExactly("DRAFT", "FINAL");
+            String csv = given().get(ranking + "&format=csv").then().statusCode(200).extract().asString();
+            assertThat(csv).contains("1;L1;DRAFT;").contains("2;L2;FINAL;");
+
+            lock(pemda, "", null);
+            j = given().get(ranking).then().statusCode(200).extract().jsonPath();
+            assertThat(j.getList("opd.status")).containsExactly("FINAL", "FINAL");
+        } finally {
+            unlockAll(pemda);
+        }
     }
 }

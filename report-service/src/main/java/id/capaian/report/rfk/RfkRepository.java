@@ -120,16 +120,14 @@ public class RfkRepository {
         return new Bacaan(new Keadaan(List.copyOf(leaves.values()), progres), yearLocks);
     }
 
-    /** The sub kegiatan of one OPD ({@code opd} given) or of every OPD of the pemda-year, by OPD, as of {@code bulan}. */
-    public Map<String, List<Rfk.Sub>> subs(String pemda, int tahun, String opd, int bulan) {
-        return subs(keadaan(pemda, tahun, opd), bulan);
-    }
-
-    /** An RFK's inputs: {@link #subs} and the year's locks that cover them, read in one statement. */
+    /** An RFK's inputs: the sub kegiatan by OPD as of a month, and the year's locks that cover them. */
     public record Masukan(Map<String, List<Rfk.Sub>> subs, List<YearLock> locks) {
     }
 
-    /** {@link #subs} and the year's locks that cover them (of one OPD: the year's own and the OPD's), in one statement. */
+    /**
+     * The sub kegiatan of one OPD ({@code opd} given) or of every OPD of the pemda-year, by OPD, as of {@code bulan},
+     * and the year's locks that cover them (of one OPD: the year's own and the OPD's), in one statement.
+     */
     public Masukan masukan(String pemda, int tahun, String opd, int bulan) {
         Bacaan b = read(pemda, tahun, opd, true);
         return new Masukan(subs(b.keadaan(), bulan), b.locks());

@@ -27,13 +27,16 @@ import org.jboss.logging.Logger;
 
 /**
  * Imports a capaian table (LKPJ chapter III) of one OPD-year, all or nothing across both owners: refuses a locked
- * year (409), validates the whole file, then asks each owner to judge its whole part by its OWN rules without
- * writing (budget-service's and indicator-service's {@code PUT .../impor?dryRun=true}); only when both accept,
- * it records the import (table import_run) together with indicator-service's part, then writes budget-service's
- * bundle (nodes with pagu murni, RAK, realisasi of the month: one owner transaction), then indicator-service's
- * (indicator lists with {@code lainnya=pertahankan}, realisasi, progres: one owner transaction), each with the
- * caller's own token (each owner checks it and audits its rows as that caller). Then it records the stated totals
- * that the report owns and one audit entry.
+ * year (409), validates the whole file, then asks indicator-service to judge its whole part by its OWN rules without
+ * writing ({@code PUT .../impor?dryRun=true}); only when it accepts, it records the import (table import_run) together
+ * with indicator-service's part, then writes budget-service's bundle (nodes with pagu murni, RAK, realisasi of the
+ * month: one owner transaction), then indicator-service's (indicator lists with {@code lainnya=pertahankan},
+ * realisasi, progres: one owner transaction), each with the caller's own token (each owner checks it and audits its
+ * rows as that caller). Then it records the stated totals that the report owns and one audit entry.
+ *
+ * <p>budget-service gets no dry run: a dry run costs as much as the write, and budget-service's write comes before
+ * any other and is one transaction, so when it refuses (passed on as before) nothing is written anywhere; the import
+ * is recorded as GAGAL with the refusal.
  *
  * <p>When indicator-service cannot take its part after budget-service committed (unreachable, or a 5xx), the import
  * is COMPLETED, never undone: the answer is 202 with status MENUNGGU naming what is written and what is pending, and
@@ -91,9 +94,8 @@ public class CapaianImport {
         Sent budgetRows = new Sent(nodes, withRak, leaves, List.of(), List.of());
         Sent indicatorRows = new Sent(nodes, List.of(), withRealisasiFisik, withProgres, List.of());
 
-        // 1. Both owners judge their whole part by their own rules; nothing is written anywhere yet.
-        call(BudgetClient.SERVICE, "PUT impor?dryRun=true", budgetRows, List.of(),
-                () -> budget.impor(dpa.pemda(), dpa.tahun(), dpa.opd(), true, authorization, budgetPart));
+        // 1. indicator-service judges its whole part by its own rules; nothing is written anywhere yet. budget-service
+        //    needs no dry run: its write (3.) comes first and is all or nothing, so its refusal writes nothing anywhere.
         IndicatorImportClient.Answer judged = call(IndicatorClient.SERVICE, "PUT impor?dryRun=true", indicatorRows, List.of(),
                 () -> indicator.impor(dpa.pemda(), dpa.tahun(), dpa.opd(), true, KEEP, authorization, indicatorPart));
 
@@ -104,7 +106,7 @@ public class CapaianImport {
                         plan.count(Level.SUB_KEGIATAN), plan.indikatorCount()),
                 new ImportResult.Totals(plan.totalPagu(), plan.totalRealisasi()), kept(nodes, judged));
 
-        // 3. budget-service's part, one owner transaction.
+        // 3. budget-service's part, one owner transaction: written, or refused with nothing written.
         try {
             call(BudgetClient.SERVICE, "PUT impor", budgetRows, List.of(),
                     () -> budget.impor(dpa.pemda(), dpa.tahun(), dpa.opd(), false, authorization, budgetPart));

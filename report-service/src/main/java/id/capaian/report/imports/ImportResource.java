@@ -112,12 +112,13 @@ public class ImportResource {
                     min-inflate-ratio for XLSX) is refused with 413 /problems/batas-impor naming the limit; XLSX is read
                     streaming and reading stops at the first limit exceeded.
 
-                    All or nothing: when the file is valid, both data owners first judge their part by their own rules without
-                    writing (PUT .../impor?dryRun=true on budget-service and indicator-service); a refusal by either (e.g. a
-                    satuan over 100 characters) is answered 422 /problems/impor-ditolak and nothing is written anywhere. When
-                    both accept, the import is recorded (GET .../capaian/{id}) with indicator-service's part, then budget-service
-                    writes its part (nodes, pagu, RAK, that month's realisasi anggaran) in one transaction, then
-                    indicator-service (each node's indicators, without removing indicators the file does not name; that
+                    All or nothing: when the file is valid, indicator-service first judges its part by its own rules without
+                    writing (PUT .../impor?dryRun=true); when it accepts, the import is recorded (GET .../capaian/{id}) with
+                    indicator-service's part, then budget-service writes its part (nodes, pagu, RAK, that month's realisasi
+                    anggaran) in one transaction, the first write anywhere. A refusal by either (e.g. a satuan over 100
+                    characters, a pagu below a realization) is answered 422 /problems/impor-ditolak and nothing is written
+                    anywhere (a refused budget-service part leaves the import recorded as GAGAL). Then
+                    indicator-service writes its part (each node's indicators, without removing indicators the file does not name; that
                     month's physical realisasi and progress) in one transaction. Should indicator-service not take its part
                     after budget-service wrote (unreachable, or a 5xx), the import is COMPLETED, not undone: the answer is 202
                     with status MENUNGGU, ditulis [budget-service], tertunda [indicator-service]; the stored part is sent again

@@ -34,6 +34,13 @@ class ImportThroughOwnersTest {
                 Object[].class).setParameter(1, opd).getResultList();
     }
 
+    /** The import records of an OPD, newest first: status and kesalahan. */
+    @Transactional
+    List<Object[]> runs(String opd) {
+        return em.createNativeQuery("SELECT status, kesalahan FROM import_run WHERE opd = ?1 ORDER BY dibuat DESC, id",
+                Object[].class).setParameter(1, opd).getResultList();
+    }
+
     /** The last body PUT to that path, as sent. */
     static String raw(String path) {
         var call = FakeOwners.CALLS.stream().filter(c -> c.path().equals(path)).reduce((a, b) -> b).orElseThrow();
@@ -57,10 +64,10 @@ class ImportThroughOwnersTest {
                 .body("totals.pagu", equalTo(3555368700.00f)).body("totals.realisasi", equalTo(3214176245.00f));
 
         String dpa = "/63.10/2024/" + opd;
-        // Each owner got its whole part as one bundle: judged first (dryRun=true), then written.
+        // Each owner got its whole part as one bundle: indicator-service's judged first (dryRun=true), then budget-service's
+        // written (its write is its judgement: the first write anywhere, all or nothing), then indicator-service's.
         assertThat(FakeOwners.CALLS.stream().filter(c -> c.path().contains("/" + opd + "/")).map(c -> c.path() + "?" + c.query()))
-                .containsExactly("/api/v1/dpa" + dpa + "/impor?dryRun=true",
-                        "/api/v1/indikator" + dpa + "/impor?dryRun=true&lainnya=pertahankan",
+                .containsExactly("/api/v1/indikator" + dpa + "/impor?dryRun=true&lainnya=pertahankan",
                         "/api/v1/dpa" + dpa + "/impor?dryRun=false",
                         "/api/v1/indikator" + dpa + "/impor?dryRun=false&lainnya=pertahankan");
         JsonNode budget = sent("/api/v1/dpa" + dpa + "/impor");
@@ -89,7 +96,7 @@ class ImportThroughOwnersTest {
         // Every owner call carried the caller's own token.
         String token = id.capaian.testing.TestTokens.bearer(id.capaian.testing.TestTokens.admin("63.10"));
         assertThat(FakeOwners.CALLS.stream().filter(c -> c.path().contains("/" + opd + "/")))
-                .hasSize(4).allSatisfy(c -> assertThat(c.authorization()).isEqualTo(token));
+                .hasSize(3).allSatisfy(c -> assertThat(c.authorization()).isEqualTo(token));
         // One entry in report-service's own trail, with what was imported.
         given().accept("application/json").queryParam("opd", opd).get("/api/v1/reports/63.10/2024/riwayat").then().statusCode(200)
                 .body("total", equalTo(1))
@@ -131,6 +138,7 @@ class ImportThroughOwnersTest {
     @Test
     void anOwnersRefusalIsPassedOnWithItsDetailsAndTheRowsAtFault() {
         int before = FakeOwners.CALLS.size();
+        int runsBefore = runs("REFUSED").size();
         given().contentType("text/tab-separated-values").body(Fixture.tsv())
                 .post("/api/v1/imports/63.10/2024/REFUSED/capaian")
                 .then().statusCode(422).contentType("application/problem+json")
@@ -140,8 +148,15 @@ class ImportThroughOwnersTest {
                 .body("detail", containsString("DPA 2024 sudah dikunci"))
                 .body("errors[0].field", equalTo("budget-service: nodes[2].pagu"))
                 .body("errors[0].message", equalTo("tahun terkunci (baris 4, kode 2.08.02.2.01.0003)"));
-        // The refusal came from budget-service's dry run: nothing else was attempted, and nothing stored here.
-        assertThat(FakeOwners.CALLS.subList(before, FakeOwners.CALLS.size())).hasSize(1);
+        // The refusal came from budget-service's write, after indicator-service's dry run: indicator-service was not
+        // asked to write, no stated totals are kept, and the import is recorded as failed.
+        assertThat(FakeOwners.CALLS.subList(before, FakeOwners.CALLS.size())).extracting(c -> c.path() + "?" + c.query())
+                .containsExactly("/api/v1/indikator/63.10/2024/REFUSED/impor?dryRun=true&lainnya=pertahankan",
+                        "/api/v1/dpa/63.10/2024/REFUSED/impor?dryRun=false");
         assertThat(stated("REFUSED")).isEmpty();
+        List<Object[]> runs = runs("REFUSED");
+        assertThat(runs).hasSize(runsBefore + 1);
+        assertThat(runs.get(0)[0]).isEqualTo("GAGAL");
+        assertThat((String) runs.get(0)[1]).contains("DPA 2024 sudah dikunci");
     }
 }

@@ -59,6 +59,28 @@ class DpaImportTest {
         assertThat(Seed.snapshot(ds, opd)).isEqualTo(written);
     }
 
+    /**
+     * A bundle with fewer new nodes than a set-based insert takes (Hibernate persists them) plans and realizes them in
+     * the same transaction: the later parts find the nodes the first one created.
+     */
+    @Test
+    void aFewNewNodesArePlannedAndRealizedInTheirOwnBundle() {
+        String opd = Seed.newOpd("IMPORS");
+        given().contentType("application/json").body(BUNDLE.formatted("9996600.00"))
+                .put(Seed.base(opd) + "/impor").then().statusCode(200).body("nodes.created", equalTo(4));
+        given().contentType("application/json").body("""
+                {"nodes": [{"kode": "2.08.02.2.01.0005", "uraian": "Pendampingan PUG", "pagu": 1200000.00}],
+                 "rak": [{"kode": "2.08.02.2.01.0005", "bulan": [100000, 100000, 100000, 100000, 100000, 100000,
+                                                                100000, 100000, 100000, 100000, 100000, 100000]}],
+                 "realisasi": [{"bulan": 3, "items": [{"kode": "2.08.02.2.01.0005", "jumlah": 250000.00}]}]}""")
+                .put(Seed.base(opd) + "/impor").then().statusCode(200)
+                .body("nodes.created", equalTo(1)).body("rak.created", equalTo(1)).body("realisasi[0].updated", equalTo(1));
+        given().get(Seed.base(opd) + "/nodes/2.08.02.2.01.0005").then().statusCode(200)
+                .body("pagu", equalTo(1200000.00f)).body("realisasi", equalTo(250000.00f)).body("version", equalTo(3));
+        given().get(Seed.base(opd) + "/nodes/2.08.02.2.01.0005/rak").then().statusCode(200)
+                .body("jumlah", equalTo(1200000.00f));
+    }
+
     @Test
     void aRefusalOfTheLastPartWritesNothingAndNamesThePart() {
         String opd = Seed.newOpd("IMPORX");

@@ -82,7 +82,7 @@ class ImportResourceTest {
                 .post(PATH, opd)
                 .then().statusCode(503).contentType("application/problem+json")
                 .body("type", equalTo("/problems/layanan-tidak-tersedia"))
-                .body("detail", containsString("budget-service"))
+                .body("detail", containsString("indicator-service")) // the first owner asked: its dry run
                 .body("detail", containsString("Belum ada data yang ditulis"));
         } finally {
             FakeOwners.up();

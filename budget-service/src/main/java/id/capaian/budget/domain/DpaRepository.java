@@ -196,15 +196,16 @@ public class DpaRepository {
                 .column("dpa_id", "bigint", Long.class, n -> n.dpa.id)
                 .column("kode", "text", String.class, n -> n.kode)
                 .column("level", "text", String.class, n -> n.level.name()));
-        Map<String, Long> ids = new HashMap<>();
+        Map<String, Long> ids = new HashMap<>(); // by DPA id and code: a list may hold nodes of several DPAs
         u.insertReturning(session(), """
                 INSERT INTO dpa_node (dpa_id, kode, level, uraian, pagu, pagu_murni, renstra_pagu,
                                       renstra_realisasi_sebelumnya, rak, version, removed)
                 SELECT u.dpa_id, u.kode, u.level, u.uraian, u.pagu, u.pagu_murni, u.renstra_pagu,
                        u.renstra_realisasi_sebelumnya, CAST(u.rak AS numeric(20,2)[]), u.version, u.removed
                 FROM %s
-                RETURNING id, kode""".formatted(u.unnest()), r -> ids.put(r.getString(2), r.getLong(1)));
-        nodes.forEach(n -> n.id = ids.get(n.kode));
+                RETURNING id, dpa_id, kode""".formatted(u.unnest()),
+                r -> ids.put(r.getLong(2) + "/" + r.getString(3), r.getLong(1)));
+        nodes.forEach(n -> n.id = ids.get(n.dpa.id + "/" + n.kode));
     }
 
     /** The columns a node's write sets (all but its id, DPA, code and level, which never change). */

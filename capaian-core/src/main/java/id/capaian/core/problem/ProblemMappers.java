@@ -24,10 +24,15 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Every error leaves a Capaian service as application/problem+json; only a bug is a 5xx. */
+/**
+ * Every error leaves a Capaian service as application/problem+json; only a bug is a 500, and a database the service
+ * cannot get a connection to (every one busy, or unreachable) a 503 with Retry-After ({@link Unavailable}).
+ */
 public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 asks the client to wait before it sends the same request again. */
+    static final String RETRY_AFTER_SECONDS = "2";
 
     private ProblemMappers() {
     }
@@ -38,6 +43,9 @@ public final class ProblemMappers {
                 .entity(problem.withInstance(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "")));
         if (problem.status() == 401) {
             r.header("WWW-Authenticate", "Bearer realm=\"capaian\"");
+        }
+        if (problem.status() == 503) {
+            r.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         return r.build();
     }
@@ -183,6 +191,10 @@ public final class ProblemMappers {
             }
             if (e instanceof WebApplicationException w) {
                 return http(w, uri);
+            }
+            if (Unavailable.database(e)) {
+                LOG.warnf("database unavailable, answered 503: %s", e.getMessage());
+                return respond(Unavailable.problem(), uri);
             }
             LOG.error("unexpected error", e);
             return respond(new Problem("/problems/kesalahan-internal", "Kesalahan internal", 500,

@@ -48,7 +48,11 @@ public class VerifiedTokens {
         int max();
     }
 
-    private record Entry(SecurityIdentity identity, long untilMillis) {}
+    private record Entry(SecurityIdentity identity, long untilMillis) {
+        boolean admits(long nowMillis) {
+            return nowMillis < untilMillis;
+        }
+    }
 
     private static final String ROUTING_CONTEXT = RoutingContext.class.getName();
     private static final String REQUEST_CONTEXT = AuthenticationRequestContext.class.getName();
@@ -72,7 +76,7 @@ public class VerifiedTokens {
         if (e == null) {
             return null;
         }
-        if (nowMillis >= e.untilMillis()) {
+        if (!e.admits(nowMillis)) {
             entries.remove(token, e);
             return null;
         }
@@ -93,7 +97,7 @@ public class VerifiedTokens {
             return;
         }
         if (entries.size() >= config.max()) {
-            entries.values().removeIf(e -> nowMillis >= e.untilMillis());
+            entries.values().removeIf(e -> !e.admits(nowMillis));
             if (entries.size() >= config.max()) {
                 return;
             }
@@ -117,7 +121,7 @@ public class VerifiedTokens {
     /** Whether an identity is held for exactly this token and still admits it (for the tests). */
     public boolean holds(String token) {
         Entry e = entries.get(token);
-        return e != null && System.currentTimeMillis() < e.untilMillis();
+        return e != null && e.admits(System.currentTimeMillis());
     }
 
     /** Asked before Quarkus OIDC: answers a held identity, or nothing, and OIDC verifies the token. */

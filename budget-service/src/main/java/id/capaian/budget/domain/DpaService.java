@@ -35,7 +35,8 @@ import java.util.function.Function;
  * or month. Callers pass specs already validated (the request types' {@code toSpec}). A write is set based whatever
  * its size: the rows it names are read and locked with one statement (for one sub kegiatan it finds the DPA too),
  * their kegiatan and program read with one more; its changed nodes are written with one UPDATE, its new rows, audit
- * entries and outbox messages in JDBC batches.
+ * entries and outbox messages in JDBC batches. The single realization PUT, the most frequent write, reads and writes
+ * its few rows with plain JDBC instead ({@link DpaRepository#lockMonth}, {@link DpaRepository#writeMonth}).
  */
 @ApplicationScoped
 public class DpaService {
@@ -227,20 +228,27 @@ public class DpaService {
         record(w);
     }
 
-    /** The cumulative realization of one sub kegiatan to the end of {@code bulan}. Idempotent. */
+    /**
+     * The cumulative realization of one sub kegiatan to the end of {@code bulan}. Idempotent. The owners' most
+     * frequent write, so its rows are read and written without the ORM ({@link DpaRepository#lockMonth}); the rules
+     * are the same objects' as in every other write.
+     */
     @Transactional
     public Tree.Branch setRealisasi(DpaRef ref, int bulan, RealisasiSpec spec) {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
         Kode kode = spec.kode();
-        DpaNode n = lockSub(ref, kode, "realisasi");
-        Map<Kode, DpaNode> parents = parents(n);
+        DpaRepository.Month m = repo.lockMonth(ref, kode).orElse(null);
+        DpaNode n = checkSub(ref, kode, m == null ? null : m.sub(), "realisasi");
         if (!n.allows(spec.jumlah())) {
             throw overPagu(List.of(overPaguError("jumlah", spec.jumlah(), n)));
         }
-        RealisasiSeries s = repo.realisasi(n);
+        RealisasiSeries s = m.series();
         Writes w = new Writes();
-        write(w, ref, parents, n, bulan, spec.jumlah(), s);
-        record(w);
+        if (write(w, ref, m.parents(), n, bulan, spec.jumlah(), s)) {
+            repo.writeMonth(n, s.row(bulan));
+            audit.recordAll(w.changes);
+            outbox.appendAll(w.events);
+        }
         return Tree.leaf(n, s.amounts(), null);
     }
 
@@ -398,7 +406,11 @@ public class DpaService {
      * 422 when it is not a sub kegiatan ({@code what} it was written for).
      */
     private DpaNode lockSub(DpaRef ref, Kode kode, String what) {
-        DpaNode n = repo.lock(ref, kode).orElse(null);
+        return checkSub(ref, kode, repo.lock(ref, kode).orElse(null), what);
+    }
+
+    /** {@code n}, the node {@code kode} of the DPA as read (null: none), when it is a live sub kegiatan: as above. */
+    private DpaNode checkSub(DpaRef ref, Kode kode, DpaNode n, String what) {
         if (n == null) {
             dpa(ref); // which one is missing
         }

@@ -16,9 +16,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 import java.util.UUID;
 
@@ -110,7 +110,9 @@ public class Outbox {
     /**
      * The owner's epoch, read once per transaction under a share lock on its row: a concurrent
      * {@link #newEpoch()} waits until this transaction ends, and this one waits for it, so every event of a
-     * transaction committed before a re-publication carries the old epoch and every later one the new.
+     * transaction committed before a re-publication carries the old epoch and every later one the new. Read with
+     * plain JDBC after an explicit flush (what a native query would do first), without Hibernate's query handling:
+     * every write that announces reads it.
      */
     @Transactional(TxType.MANDATORY)
     public long epoch() {
@@ -118,8 +120,15 @@ public class Outbox {
         if (held != null) {
             return (Long) held;
         }
-        long epoch = ((Number) em.createNativeQuery("SELECT epoch FROM owner_epoch FOR SHARE").getSingleResult())
-                .longValue();
+        Session session = em.unwrap(Session.class);
+        session.flush();
+        long epoch = session.doReturningWork(conn -> {
+            try (PreparedStatement s = conn.prepareStatement("SELECT epoch FROM owner_epoch FOR SHARE");
+                    ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
         tx.putResource(EPOCH_KEY, epoch);
         return epoch;
     }

@@ -2,7 +2,6 @@ package id.capaian.core.domain;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -44,12 +43,19 @@ public record Kode(String value) implements Comparable<Kode> {
         return value;
     }
 
-    private String[] parts() {
-        return value.split("\\.");
+    /** The number of parts. Codes are read by walking their characters, not split: the report sorts by them. */
+    private int parts() {
+        int n = 1;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == '.') {
+                n++;
+            }
+        }
+        return n;
     }
 
     public Level level() {
-        return Level.ofParts(parts().length);
+        return Level.ofParts(parts());
     }
 
     /** The parent node's code (sub kegiatan → kegiatan → program → urusan); empty for an urusan. */
@@ -78,21 +84,41 @@ public record Kode(String value) implements Comparable<Kode> {
         return value.equals(ancestor.value) || value.startsWith(ancestor.value + ".");
     }
 
+    /** The code of its first {@code n} parts (this code when it has no more). */
     private Kode prefix(int n) {
-        return new Kode(String.join(".", Arrays.copyOf(parts(), n)));
+        int dots = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == '.' && ++dots == n) {
+                return new Kode(value.substring(0, i));
+            }
+        }
+        return this;
     }
 
+    /** Part by part as numbers (so {@code 2.08.10} follows {@code 2.08.09}), a parent before its children. */
     @Override
     public int compareTo(Kode o) {
-        String[] a = parts();
-        String[] b = o.parts();
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            int c = Integer.compare(Integer.parseInt(a[i]), Integer.parseInt(b[i]));
+        String a = value;
+        String b = o.value;
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ea = end(a, i);
+            int eb = end(b, j);
+            int c = Integer.compare(Integer.parseInt(a, i, ea, 10), Integer.parseInt(b, j, eb, 10));
             if (c != 0) {
                 return c;
             }
+            i = ea + 1;
+            j = eb + 1;
         }
-        return Integer.compare(a.length, b.length);
+        return Integer.compare(parts(), o.parts());
+    }
+
+    /** Where the part starting at {@code from} ends. */
+    private static int end(String s, int from) {
+        int dot = s.indexOf('.', from);
+        return dot < 0 ? s.length() : dot;
     }
 
     @Override

@@ -46,6 +46,12 @@ class KodeTest {
                 "2.08.03", "2.08.02.2.02", "2.08").map(Kode::of).sorted().map(Kode::value).toList();
         assertThat(sorted).containsExactly("2.08", "2.08.02", "2.08.02.2.01", "2.08.02.2.01.0003",
                 "2.08.02.2.01.0004", "2.08.02.2.02", "2.08.03", "2.08.10");
+        // parts compare as numbers, whatever their width (sub kegiatan of documents before 2023 have two digits)
+        assertThat(Stream.of("2.08.02.2.01.0010", "2.08.02.2.01.09", "3.27", "2.08.02.2.01.0002").map(Kode::of).sorted()
+                .map(Kode::value)).containsExactly("2.08.02.2.01.0002", "2.08.02.2.01.09", "2.08.02.2.01.0010", "3.27");
+        assertThat(Kode.of("2.08.02.2.01.01").compareTo(Kode.of("2.08.02.2.01.0001"))).isZero();
+        assertThat(Kode.of("2.08").compareTo(Kode.of("2.08.01"))).isNegative();
+        assertThat(Kode.of("2.08.01").compareTo(Kode.of("2.08"))).isPositive();
     }
 
     @Test

@@ -9,6 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -23,7 +26,8 @@ import org.hibernate.Session;
  * with named parameters. Indicators come with their realizations (one fetch join), in {@link IndicatorService#ORDER};
  * locks are taken in code-then-nomor order with one statement, so concurrent writers queue instead of deadlocking.
  * New rows and realizations are flushed by Hibernate in JDBC batches (hibernate-orm.jdbc.statement-batch-size); the
- * changed stored indicators of a write are written with one UPDATE ({@link #update}), not one per indicator.
+ * changed stored indicators of a write are written with one UPDATE ({@link #update}), not one per indicator. One
+ * month of one indicator, the single realization PUT, is read and written with plain JDBC ({@link #lockMonth}).
  */
 @ApplicationScoped
 public class IndicatorRepository {
@@ -65,6 +69,100 @@ public class IndicatorRepository {
                         + "AND nomor = :nomor", p)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
                 .filter(i -> !i.removed);
+    }
+
+    /**
+     * One live indicator as the single realization PUT needs it, read with plain JDBC outside the persistence context:
+     * that PUT is one of the owners' most frequent writes, and Hibernate's query handling, loading and flushing cost
+     * more CPU than its few rows (as in budget-service's {@code DpaRepository.lockMonth}). The row is locked FOR NO KEY
+     * UPDATE by one statement; its months and its node's sasaran are read by a second, whose snapshot begins after
+     * the lock is held. Empty when unknown or a tombstone. Hibernate neither tracks nor writes it: {@link #writeMonth}
+     * does.
+     */
+    public Optional<Indicator> lockMonth(DpaRef dpa, Kode kode, int nomor) {
+        return session().doReturningWork(conn -> {
+            Indicator i;
+            try (PreparedStatement s = conn.prepareStatement("""
+                    SELECT * FROM indicator WHERE pemda = ? AND tahun = ? AND opd = ? AND kode = ? AND nomor = ?
+                    FOR NO KEY UPDATE""")) {
+                s.setString(1, dpa.pemda());
+                s.setInt(2, dpa.tahun());
+                s.setString(3, dpa.opd());
+                s.setString(4, kode.value());
+                s.setInt(5, nomor);
+                try (ResultSet r = s.executeQuery()) {
+                    if (!r.next() || r.getBoolean("removed")) {
+                        return Optional.empty();
+                    }
+                    i = indicator(r);
+                }
+            }
+            // One statement for both: the months (no teks), then the sasaran (no month).
+            try (PreparedStatement s = conn.prepareStatement("""
+                    SELECT bulan, nilai, NULL AS teks FROM realisasi WHERE indicator_id = ?
+                    UNION ALL
+                    SELECT NULL, NULL, teks FROM sasaran WHERE pemda = ? AND tahun = ? AND opd = ? AND kode = ?""")) {
+                s.setLong(1, i.id);
+                s.setString(2, dpa.pemda());
+                s.setInt(3, dpa.tahun());
+                s.setString(4, dpa.opd());
+                s.setString(5, kode.value());
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        String teks = r.getString("teks");
+                        if (teks != null) {
+                            i.sasaran = teks;
+                        } else {
+                            i.realisasi.put(r.getInt("bulan"), r.getBigDecimal("nilai"));
+                        }
+                    }
+                }
+            }
+            return Optional.of(i);
+        });
+    }
+
+    /**
+     * Writes one month of an indicator {@link #lockMonth} read, and its version, with one statement; fails unless
+     * both were written (the row is locked, so a miss means the caller's state is not stored).
+     */
+    public void writeMonth(Indicator i, int bulan) {
+        session().doWork(conn -> {
+            try (PreparedStatement s = conn.prepareStatement("""
+                    WITH i AS (UPDATE indicator SET version = ? WHERE id = ? RETURNING id)
+                    INSERT INTO realisasi (indicator_id, bulan, nilai) SELECT id, ?, ? FROM i
+                    ON CONFLICT (indicator_id, bulan) DO UPDATE SET nilai = EXCLUDED.nilai""")) {
+                s.setLong(1, i.version);
+                s.setLong(2, i.id);
+                s.setInt(3, bulan);
+                s.setBigDecimal(4, i.realisasi.get(bulan));
+                if (s.executeUpdate() != 1) {
+                    throw new IllegalStateException("realisasi of indicator " + i.id + " month " + bulan + " not written");
+                }
+            }
+        });
+    }
+
+    /** An indicator row, without its months and sasaran. */
+    private static Indicator indicator(ResultSet r) throws SQLException {
+        Indicator i = new Indicator();
+        i.id = r.getLong("id");
+        i.pemda = r.getString("pemda");
+        i.tahun = r.getInt("tahun");
+        i.opd = r.getString("opd");
+        i.kode = r.getString("kode");
+        i.nomor = r.getInt("nomor");
+        i.nama = r.getString("nama");
+        i.satuan = r.getString("satuan");
+        i.polaritas = r.getString("polaritas");
+        i.rumus = r.getString("rumus");
+        i.target = r.getBigDecimal("target");
+        i.agregasi = r.getString("agregasi");
+        i.renstraTarget = r.getBigDecimal("renstra_target");
+        i.renstraRealisasiSebelumnya = r.getBigDecimal("renstra_realisasi_sebelumnya");
+        i.version = r.getLong("version");
+        i.removed = r.getBoolean("removed");
+        return i;
     }
 
     /**
@@ -265,5 +363,9 @@ public class IndicatorRepository {
         m.put("tahun", dpa.tahun());
         m.put("opd", dpa.opd());
         return m;
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
     }
 }

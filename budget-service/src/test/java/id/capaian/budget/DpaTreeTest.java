@@ -133,15 +133,17 @@ class DpaTreeTest {
 
     /**
      * A write of fewer than {@code ArrayRows.FEWEST} rows is left to Hibernate's flush, a larger one is one statement
-     * from arrays per table: the same writes sent three items at a time and all at once (new nodes, new and changed
-     * months, changed nodes) store the same rows and announce as many events.
+     * from arrays per table, and the single realization PUT reads and writes with plain JDBC: the same writes sent three
+     * items at a time, all at once, and the months one sub kegiatan per PUT (new nodes, new and changed months, changed
+     * nodes) store the same rows, versions and as many events.
      */
     @Test
     void aFewRowsAtATimeAndAllAtOnceStoreTheSame() {
         String few = Seed.newOpd("FEW");
         String many = Seed.newOpd("MANY");
-        for (String opd : List.of(few, many)) {
-            int chunk = opd.equals(few) ? 3 : Integer.MAX_VALUE;
+        String single = Seed.newOpd("ONE");
+        for (String opd : List.of(few, many, single)) {
+            int chunk = opd.equals(many) ? Integer.MAX_VALUE : 3;
             Seed.load(opd, chunk);
             List<Map<String, Object>> june = new ArrayList<>();
             List<Map<String, Object>> december = new ArrayList<>();
@@ -154,13 +156,19 @@ class DpaTreeTest {
                     renamed.add(Map.of("kode", r.kode(), "uraian", r.uraian() + " (perubahan)", "pagu", r.target()));
                 }
             }
-            Seed.put(opd, "/realisasi/6", june, chunk);
-            Seed.put(opd, "/realisasi/12", december, chunk);
+            if (opd.equals(single)) { // the single realization PUT: its own path, without the ORM
+                Seed.putEach(opd, 6, june);
+                Seed.putEach(opd, 12, december);
+            } else {
+                Seed.put(opd, "/realisasi/6", june, chunk);
+                Seed.put(opd, "/realisasi/12", december, chunk);
+            }
             Seed.put(opd, "/nodes", renamed, chunk);
         }
         String stored = Seed.snapshot(ds, many);
         assertThat(stored).contains("2.08.02.2.01.0003@6=27963150.00", "2.08.02.2.01.0003@12=55926299.00", "(perubahan)|");
         assertThat(Seed.snapshot(ds, few)).isEqualTo(stored);
+        assertThat(Seed.snapshot(ds, single)).isEqualTo(stored);
     }
 
     @Test

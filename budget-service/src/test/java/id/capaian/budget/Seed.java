@@ -94,6 +94,15 @@ final class Seed {
         }
     }
 
+    /** Each item ({@code kode}, {@code jumlah}) with its own single realization PUT of month {@code bulan}. */
+    static void putEach(String opd, int bulan, List<Map<String, Object>> items) {
+        for (Map<String, Object> item : items) {
+            given().contentType("application/json").body(Map.of("jumlah", item.get("jumlah")))
+                    .put(base(opd) + "/nodes/" + item.get("kode") + "/realisasi/" + bulan).then().log().ifValidationFails()
+                    .statusCode(200);
+        }
+    }
+
     /** Everything the database holds for one DPA, and its outbox rows: equal snapshots mean nothing was written. */
     static String snapshot(DataSource ds, String opd) {
         return query(ds, """

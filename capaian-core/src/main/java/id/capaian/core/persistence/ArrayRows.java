@@ -17,14 +17,16 @@ import org.hibernate.Session;
  * source and the arrays as its parameters, in that order.
  *
  * <p>For a few rows Hibernate's own flush costs less (no arrays to build, no extra flush before the statement): a
- * repository writes set-based only from {@link #FEWEST} rows ({@link #pays}), so that the single realization PUT
- * keeps Hibernate's batched flush and the imports get one statement per table.
+ * repository writes set-based only from {@link #FEWEST} rows ({@link #pays}), so that a write of a few rows (one
+ * node, one cash plan) keeps Hibernate's batched flush and the imports get one statement per table. (The single
+ * realization PUT, the most frequent write, bypasses both: its repositories read and write it with plain JDBC.)
  */
 public final class ArrayRows<T> {
 
     /**
      * From this many rows a set-based statement pays. Measured for one row: the set-based path (a flush, building
-     * the arrays, one statement) cost the single realization PUT 7-10% of its rate against Hibernate's batched flush.
+     * the arrays, one statement) cost the single realization PUT (session 8, when it still went through Hibernate)
+     * 7-10% of its rate against Hibernate's batched flush.
      */
     public static final int FEWEST = 4;
 

@@ -246,8 +246,7 @@ public class DpaService {
         Writes w = new Writes();
         if (write(w, ref, m.parents(), n, bulan, spec.jumlah(), s)) {
             repo.writeMonth(n, s.row(bulan));
-            audit.recordAll(w.changes);
-            outbox.appendAll(w.events);
+            recordTrail(w);
         }
         return Tree.leaf(n, s.amounts(), null);
     }
@@ -469,6 +468,11 @@ public class DpaService {
         repo.write(w.realisasi);
         repo.update(w.changed);
         repo.insert(w.created);
+        recordTrail(w);
+    }
+
+    /** The transaction's audit entries and events, after its rows: one batched INSERT each. */
+    private void recordTrail(Writes w) {
         audit.recordAll(w.changes);
         outbox.appendAll(w.events);
     }

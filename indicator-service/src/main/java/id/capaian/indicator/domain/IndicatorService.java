@@ -212,8 +212,7 @@ public class IndicatorService {
         setRealisasi(w, i, bulan, nilai);
         if (!w.events.isEmpty()) {
             repository.writeMonth(i, bulan);
-            audit.recordAll(w.changes);
-            outbox.appendAll(w.events);
+            recordTrail(w);
         }
         return i;
     }
@@ -382,6 +381,11 @@ public class IndicatorService {
      */
     private void record(Writes w) {
         repository.update(w.changed);
+        recordTrail(w);
+    }
+
+    /** The transaction's audit entries and events, after its rows: one batched INSERT each. */
+    private void recordTrail(Writes w) {
         audit.recordAll(w.changes);
         outbox.appendAll(w.events);
     }

@@ -35,12 +35,14 @@ class DpaImportTest {
     void aDryRunChecksEverythingAndWritesNothingThenTheSameBundleIsWrittenOnce() {
         String opd = Seed.newOpd("IMPOR");
         String before = Seed.snapshot(ds, opd);
+        String trail = Seed.trailIds(ds);
         given().contentType("application/json").body(BUNDLE.formatted("9996600.00")).queryParam("dryRun", true)
                 .put(Seed.base(opd) + "/impor").then().statusCode(200)
                 .body("dryRun", equalTo(true)).body("nodes.created", equalTo(4)).body("rak.created", equalTo(1))
                 .body("realisasi[1].updated", equalTo(2));
         assertThat(Seed.snapshot(ds, opd)).isEqualTo(before);
         assertThat(audit(opd)).isEqualTo("0");
+        assertThat(Seed.trailIds(ds)).as("a dry run serializes and inserts no event or audit entry").isEqualTo(trail);
         given().get(Seed.base(opd)).then().statusCode(404);
 
         given().contentType("application/json").body(BUNDLE.formatted("9996600.00"))
@@ -51,6 +53,7 @@ class DpaImportTest {
                 .body("bulan", equalTo(java.util.List.of(6, 12)));
         assertThat(Seed.outboxRows(ds, opd)).isPositive();
         assertThat(audit(opd)).isNotEqualTo("0");
+        assertThat(Seed.trailIds(ds)).isNotEqualTo(trail);
 
         // Idempotent: the same bundle again changes and publishes nothing.
         String written = Seed.snapshot(ds, opd);

@@ -138,6 +138,16 @@ final class Seed {
         }
     }
 
+    /**
+     * The last outbox and audit ids taken: a rolled-back INSERT takes its id too, so equal before and after means
+     * that nothing tried to write an event or an audit entry.
+     */
+    static String trailIds(DataSource ds) {
+        return query(ds, """
+                SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox', 'id')::regclass), 0)
+                    || '/' || coalesce(pg_sequence_last_value(pg_get_serial_sequence('audit_trail', 'id')::regclass), 0)""");
+    }
+
     static String query(DataSource ds, String sql, String... params) {
         try (Connection c = ds.getConnection(); var s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {

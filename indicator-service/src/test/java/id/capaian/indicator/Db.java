@@ -32,6 +32,16 @@ public class Db {
                     || '/' || (SELECT md5(coalesce(string_agg(c::text, '|' ORDER BY c.pemda, c.tahun, c.opd), '')) FROM penutupan c)""");
     }
 
+    /**
+     * The last outbox and audit ids taken: a rolled-back INSERT takes its id too, so equal before and after means
+     * that nothing tried to write an event or an audit entry.
+     */
+    public String trailIds() {
+        return one("""
+                SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox', 'id')::regclass), 0)
+                    || '/' || coalesce(pg_sequence_last_value(pg_get_serial_sequence('audit_trail', 'id')::regclass), 0)""");
+    }
+
     /** Runs one statement as an unrestricted database client would (no API in between). */
     public void execute(String sql) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {

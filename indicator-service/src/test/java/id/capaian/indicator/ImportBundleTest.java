@@ -29,17 +29,20 @@ class ImportBundleTest {
     void aDryRunRunsEveryRuleAndLeavesNoTraceThenTheBundleIsWritten() {
         String opd = freshOpd("IMPOR");
         String before = db.snapshot();
+        String trail = db.trailIds();
         given().contentType("application/json").body(BUNDLE.formatted("%", "100")).queryParam("dryRun", true)
                 .queryParam("lainnya", "pertahankan").put(base(opd) + "/impor").then().statusCode(200)
                 .body("dryRun", equalTo(true)).body("indikator.size()", equalTo(2))
                 .body("indikator[0].realisasi", equalTo(27.54f)).body("progres[0].created", equalTo(1));
         assertThat(db.snapshot()).isEqualTo(before);
+        assertThat(db.trailIds()).as("a dry run serializes and inserts no event or audit entry").isEqualTo(trail);
         given().get(base(opd)).then().statusCode(200).body("size()", equalTo(0));
 
         given().contentType("application/json").body(BUNDLE.formatted("%", "100")).queryParam("lainnya", "pertahankan")
                 .put(base(opd) + "/impor").then().statusCode(200).body("dryRun", equalTo(false));
         given().get(base(opd)).then().statusCode(200).body("size()", equalTo(2));
         assertThat(db.snapshot()).isNotEqualTo(before);
+        assertThat(db.trailIds()).isNotEqualTo(trail);
     }
 
     @Test

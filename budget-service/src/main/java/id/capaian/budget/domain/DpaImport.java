@@ -1,11 +1,10 @@
 package id.capaian.budget.domain;
 
 import id.capaian.core.domain.DpaRef;
+import id.capaian.core.persistence.DryRun;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,15 @@ import java.util.function.Supplier;
  * One import of an OPD's table in ONE transaction: its nodes, then the cash plans (RAK), then the realizations of
  * each month, each by the same service method as its own bulk PUT (same rules, same audit, same events), from
  * specs the caller validated. A refusal of any part rolls all of it back and names the part ({@code nodes[3].pagu},
- * {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}). A dry run does everything and then rolls back:
- * nothing is written, audited or published, and the answer says what the owner's own rules think of the bundle.
+ * {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}). A dry run does everything but the audit entries and
+ * events ({@link DryRun}) and then rolls back: nothing is written, audited or published, and the answer says what
+ * the owner's own rules think of the bundle.
  */
 @ApplicationScoped
 public class DpaImport {
 
     @Inject DpaService service;
-    @Inject TransactionManager tm;
+    @Inject DryRun dry;
 
     /** The cumulative realizations of one month. */
     public record Month(int bulan, List<RealisasiSpec> items) {
@@ -38,6 +38,9 @@ public class DpaImport {
 
     @Transactional
     public Result apply(DpaRef ref, Bundle bundle, boolean dryRun) {
+        if (dryRun) {
+            dry.begin();
+        }
         DpaService.Summary nodes = part("nodes", () -> service.upsertNodes(ref, bundle.nodes()));
         DpaService.Summary rak = bundle.rak() == null || bundle.rak().isEmpty() ? null
                 : part("rak", () -> service.setRak(ref, bundle.rak()));
@@ -48,11 +51,7 @@ public class DpaImport {
             realisasi.add(part("realisasi[" + i + "].items", () -> service.setRealisasi(ref, m.bulan(), m.items())));
         }
         if (dryRun) {
-            try {
-                tm.setRollbackOnly();
-            } catch (SystemException e) {
-                throw new IllegalStateException("dry run cannot be rolled back", e);
-            }
+            dry.end();
         }
         return new Result(nodes, rak, List.copyOf(realisasi));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import id.capaian.core.persistence.DryRun;
 import id.capaian.core.security.Caller;
 import id.capaian.core.security.Callers;
 import id.capaian.core.security.Role;
@@ -40,16 +41,20 @@ public class AuditTrail {
     @Inject EntityManager em;
     @Inject Callers callers;
     @Inject ObjectMapper json;
+    @Inject DryRun dryRun;
 
     @Transactional(TxType.MANDATORY)
     public void record(Change c) {
         recordAll(List.of(c));
     }
 
-    /** Records every change, in the given order, with one batched INSERT (a bulk write's many entries). */
+    /**
+     * Records every change, in the given order, with one batched INSERT (a bulk write's many entries); nothing in a
+     * {@link DryRun}, whose rollback would discard it.
+     */
     @Transactional(TxType.MANDATORY)
     public void recordAll(List<Change> changes) {
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() || dryRun.active()) {
             return;
         }
         Caller who = callers.current();

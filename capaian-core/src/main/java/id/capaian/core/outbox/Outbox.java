@@ -2,6 +2,7 @@ package id.capaian.core.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.persistence.DryRun;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -43,6 +44,7 @@ public class Outbox {
     @Inject EntityManager em;
     @Inject Event<Appended> appended;
     @Inject TransactionSynchronizationRegistry tx;
+    @Inject DryRun dryRun;
 
     @Inject EventsConfig stream;
 
@@ -55,17 +57,21 @@ public class Outbox {
         return append(type, null, subject, version, data);
     }
 
-    /** As above, for data of a later schema version ({@code dataschema}, e.g. {@code …schema.json#v2}). */
+    /** As above, for data of a later schema version ({@code dataschema}, e.g. {@code …schema.json#v2}); null in a dry run. */
     @SuppressWarnings("unchecked")
     @Transactional(TxType.MANDATORY)
     public <T> CloudEvent<T> append(String type, String dataschema, String subject, long version, T data) {
-        return (CloudEvent<T>) appendAll(List.of(new Pending(type, dataschema, subject, version, data))).get(0);
+        List<CloudEvent<Object>> appended = appendAll(List.of(new Pending(type, dataschema, subject, version, data)));
+        return appended.isEmpty() ? null : (CloudEvent<T>) appended.get(0);
     }
 
-    /** Appends every event in the given order (their ids grow in that order) with one batched INSERT. */
+    /**
+     * Appends every event in the given order (their ids grow in that order) with one batched INSERT; none in a
+     * {@link DryRun}, whose rollback would discard them.
+     */
     @Transactional(TxType.MANDATORY)
     public List<CloudEvent<Object>> appendAll(List<Pending> events) {
-        if (events.isEmpty()) {
+        if (events.isEmpty() || dryRun.active()) {
             return List.of();
         }
         Instant now = Instant.now();

@@ -1,11 +1,10 @@
 package id.capaian.indicator.domain;
 
 import id.capaian.core.domain.DpaRef;
+import id.capaian.core.persistence.DryRun;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.SystemException;
-import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,14 +15,14 @@ import java.util.function.Supplier;
  * One import of an OPD's table in ONE transaction: the nodes' indicator lists, then the realizations of each
  * month, then the physical progress of each month, each by the same service method as its own bulk PUT (same
  * rules, same audit, same events). A refusal of any part rolls all of it back and names the part
- * ({@code nodes[3].indikator[0].satuan}, {@code realisasi[0].items[2].nilai}). A dry run does everything and then
- * rolls back: nothing is written, audited or published.
+ * ({@code nodes[3].indikator[0].satuan}, {@code realisasi[0].items[2].nilai}). A dry run does everything but the
+ * audit entries and events ({@link DryRun}) and then rolls back: nothing is written, audited or published.
  */
 @ApplicationScoped
 public class IndicatorImport {
 
     @Inject IndicatorService service;
-    @Inject TransactionManager tm;
+    @Inject DryRun dry;
 
     public record RealisasiMonth(int bulan, List<RealisasiSpec> items) {
     }
@@ -38,6 +37,9 @@ public class IndicatorImport {
     @Transactional
     public <V> Result<V> apply(DpaRef dpa, List<NodeSpec> nodes, boolean keepOthers, List<RealisasiMonth> realisasi,
             List<ProgresMonth> progres, boolean dryRun, Function<Indicator, V> view) {
+        if (dryRun) {
+            dry.begin();
+        }
         List<Indicator> live = new ArrayList<>(part("nodes", () -> service.replaceIndicators(dpa, nodes, keepOthers)));
         for (int i = 0; i < realisasi.size(); i++) {
             RealisasiMonth m = realisasi.get(i);
@@ -51,11 +53,7 @@ public class IndicatorImport {
         live.sort(IndicatorService.ORDER);
         List<V> views = live.stream().map(view).toList();
         if (dryRun) {
-            try {
-                tm.setRollbackOnly();
-            } catch (SystemException e) {
-                throw new IllegalStateException("dry run cannot be rolled back", e);
-            }
+            dry.end();
         }
         return new Result<>(views, List.copyOf(summaries));
     }

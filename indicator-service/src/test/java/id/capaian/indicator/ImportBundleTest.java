@@ -43,6 +43,10 @@ class ImportBundleTest {
         given().get(base(opd)).then().statusCode(200).body("size()", equalTo(2));
         assertThat(db.snapshot()).isNotEqualTo(before);
         assertThat(db.trailIds()).isNotEqualTo(trail);
+        // Listed (version 1) and realized (version 2) by one import: announced once, by its last event.
+        assertThat(db.outboxVersions(Api.subject(opd, "2.08.02", 1))).containsExactly(2L);
+        assertThat(db.outboxPayloads(Api.subject(opd, "2.08.02", 1)).get(0)).contains("27.54");
+        assertThat(db.outboxVersions(Api.progresSubject(opd, "2.08.02.2.01.0003"))).containsExactly(1L);
     }
 
     @Test

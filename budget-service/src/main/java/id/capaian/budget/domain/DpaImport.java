@@ -1,6 +1,7 @@
 package id.capaian.budget.domain;
 
 import id.capaian.core.domain.DpaRef;
+import id.capaian.core.outbox.Outbox;
 import id.capaian.core.persistence.DryRun;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,17 +13,18 @@ import java.util.function.Supplier;
 
 /**
  * One import of an OPD's table in ONE transaction: its nodes, then the cash plans (RAK), then the realizations of
- * each month, each by the same service method as its own bulk PUT (same rules, same audit, same events), from
- * specs the caller validated. A refusal of any part rolls all of it back and names the part ({@code nodes[3].pagu},
- * {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}). A dry run does everything but the audit entries and
- * events ({@link DryRun}) and then rolls back: nothing is written, audited or published, and the answer says what
- * the owner's own rules think of the bundle.
+ * each month, each by the same service method as its own bulk PUT (same rules, same audit), from specs the caller
+ * validated; of the events, each sub kegiatan's last is published ({@link Outbox#hold}). A refusal of any part rolls
+ * all of it back and names the part ({@code nodes[3].pagu}, {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}).
+ * A dry run does everything but the audit entries and events ({@link DryRun}) and then rolls back: nothing is
+ * written, audited or published, and the answer says what the owner's own rules think of the bundle.
  */
 @ApplicationScoped
 public class DpaImport {
 
     @Inject DpaService service;
     @Inject DryRun dry;
+    @Inject Outbox outbox;
 
     /** The cumulative realizations of one month. */
     public record Month(int bulan, List<RealisasiSpec> items) {
@@ -40,6 +42,8 @@ public class DpaImport {
     public Result apply(DpaRef ref, Bundle bundle, boolean dryRun) {
         if (dryRun) {
             dry.begin();
+        } else {
+            outbox.hold(); // a sub kegiatan is announced by up to three parts; its last event says it all
         }
         DpaService.Summary nodes = part("nodes", () -> service.upsertNodes(ref, bundle.nodes()));
         DpaService.Summary rak = bundle.rak() == null || bundle.rak().isEmpty() ? null
@@ -52,6 +56,8 @@ public class DpaImport {
         }
         if (dryRun) {
             dry.end();
+        } else {
+            outbox.release();
         }
         return new Result(nodes, rak, List.copyOf(realisasi));
     }

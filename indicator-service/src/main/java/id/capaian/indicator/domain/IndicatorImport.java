@@ -1,6 +1,7 @@
 package id.capaian.indicator.domain;
 
 import id.capaian.core.domain.DpaRef;
+import id.capaian.core.outbox.Outbox;
 import id.capaian.core.persistence.DryRun;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +15,17 @@ import java.util.function.Supplier;
 /**
  * One import of an OPD's table in ONE transaction: the nodes' indicator lists, then the realizations of each
  * month, then the physical progress of each month, each by the same service method as its own bulk PUT (same
- * rules, same audit, same events). A refusal of any part rolls all of it back and names the part
- * ({@code nodes[3].indikator[0].satuan}, {@code realisasi[0].items[2].nilai}). A dry run does everything but the
- * audit entries and events ({@link DryRun}) and then rolls back: nothing is written, audited or published.
+ * rules, same audit); of the events, each subject's last is published ({@link Outbox#hold}). A refusal of any part
+ * rolls all of it back and names the part ({@code nodes[3].indikator[0].satuan}, {@code realisasi[0].items[2].nilai}).
+ * A dry run does everything but the audit entries and events ({@link DryRun}) and then rolls back: nothing is
+ * written, audited or published.
  */
 @ApplicationScoped
 public class IndicatorImport {
 
     @Inject IndicatorService service;
     @Inject DryRun dry;
+    @Inject Outbox outbox;
 
     public record RealisasiMonth(int bulan, List<RealisasiSpec> items) {
     }
@@ -39,6 +42,8 @@ public class IndicatorImport {
             List<ProgresMonth> progres, boolean dryRun, Function<Indicator, V> view) {
         if (dryRun) {
             dry.begin();
+        } else {
+            outbox.hold(); // an indicator is announced by its list and by its realization; its last event says it all
         }
         List<Indicator> live = new ArrayList<>(part("nodes", () -> service.replaceIndicators(dpa, nodes, keepOthers)));
         for (int i = 0; i < realisasi.size(); i++) {
@@ -54,6 +59,8 @@ public class IndicatorImport {
         List<V> views = live.stream().map(view).toList();
         if (dryRun) {
             dry.end();
+        } else {
+            outbox.release();
         }
         return new Result<>(views, List.copyOf(summaries));
     }

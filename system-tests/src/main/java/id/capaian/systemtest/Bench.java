@@ -207,10 +207,7 @@ public final class Bench {
     // ------------------------------------------------------------------ import
 
     void importSynthetic(Path dir, ObjectNode out) throws Exception {
-        List<Path> files;
-        try (var s = Files.list(dir.resolve("bulan-12"))) {
-            files = s.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
-        }
+        List<Path> files = monthFiles(dir, 12);
         long rows = 0;
         long subs = 0;
         double budget0 = serverSeconds(budget, "PUT");
@@ -246,6 +243,13 @@ public final class Bench {
         }
     }
 
+    /** The synthetic kabupaten's files of one month, one per OPD, in name order. */
+    static List<Path> monthFiles(Path dir, int bulan) throws java.io.IOException {
+        try (var s = Files.list(dir.resolve(String.format(Locale.ROOT, "bulan-%02d", bulan)))) {
+            return s.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        }
+    }
+
     void importFile(Path f, int bulan) throws Exception {
         String opd = f.getFileName().toString().replace(".tsv", "") + "-" + suffix;
         Http.Response r = http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/capaian?bulan=" + bulan,
@@ -265,10 +269,8 @@ public final class Bench {
                 return;
             }
             log(records + " records on the topic; importing month " + bulan + " of the kabupaten for the replay's backlog");
-            try (var s = Files.list(dir.resolve(String.format(Locale.ROOT, "bulan-%02d", bulan)))) {
-                for (Path f : s.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
-                    importFile(f, bulan);
-                }
+            for (Path f : monthFiles(dir, bulan)) {
+                importFile(f, bulan);
             }
             awaitReportIdle(Duration.ofMinutes(5));
         }

@@ -43,10 +43,54 @@ class ImportBundleTest {
         given().get(base(opd)).then().statusCode(200).body("size()", equalTo(2));
         assertThat(db.snapshot()).isNotEqualTo(before);
         assertThat(db.trailIds()).isNotEqualTo(trail);
-        // Listed (version 1) and realized (version 2) by one import: announced once, by its last event.
-        assertThat(db.outboxVersions(Api.subject(opd, "2.08.02", 1))).containsExactly(2L);
+        // Listed and realized by one import: one version, one event with its final state.
+        assertThat(db.outboxVersions(Api.subject(opd, "2.08.02", 1))).containsExactly(1L);
         assertThat(db.outboxPayloads(Api.subject(opd, "2.08.02", 1)).get(0)).contains("27.54");
         assertThat(db.outboxVersions(Api.progresSubject(opd, "2.08.02.2.01.0003"))).containsExactly(1L);
+    }
+
+    @Test
+    void anImportAgainChangesNothingAndAChangedOneTakesOneVersionForItsListAndItsMonth() {
+        String opd = freshOpd("ULANG");
+        put(opd, BUNDLE.formatted("%", "100"), false).statusCode(200);
+        String trail = db.trailIds();
+        put(opd, BUNDLE.formatted("%", "100"), false).statusCode(200);
+        assertThat(db.trailIds()).as("an unchanged import announces and audits nothing").isEqualTo(trail);
+
+        put(opd, BUNDLE.formatted("persen", "100").replace("27.54", "30"), false).statusCode(200);
+        assertThat(db.outboxVersions(Api.subject(opd, "2.08.02", 1))).containsExactly(1L, 2L);
+        assertThat(db.outboxPayloads(Api.subject(opd, "2.08.02", 1)).get(1)).contains("\"persen\"").contains("30");
+        assertThat(db.outboxVersions(Api.subject(opd, "2.08.02.2.01.0003", 1))).containsExactly(1L);
+        given().get(base(opd) + "/nodes/2.08.02").then().statusCode(200).body("[0].satuan", equalTo("persen"))
+                .body("[0].realisasi", equalTo(30));
+    }
+
+    @Test
+    void aMonthNamingAnUnknownIndicatorIsRefusedNamingItsItemAndNothingIsWritten() {
+        String opd = freshOpd("TAKDIKENAL");
+        String before = db.snapshot();
+        String bundle = BUNDLE.formatted("%", "100").replace("\"nilai\": 50}]", "\"nilai\": 50}, {\"kode\": \"2.08.02\", \"nomor\": 2, \"nilai\": 1}]");
+        for (boolean dryRun : new boolean[] {true, false}) {
+            put(opd, bundle, dryRun).statusCode(404).body("errors.field", hasItem("realisasi[0].items[2].nomor"));
+            assertThat(db.snapshot()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aMonthMayNameTheIndicatorsOfANodeTheBundleDoesNotList() {
+        String opd = freshOpd("LAIN");
+        put(opd, BUNDLE.formatted("%", "100"), false).statusCode(200);
+        put(opd, """
+                {"nodes": [], "realisasi": [{"bulan": 12, "items": [{"kode": "2.08.02", "nomor": 1, "nilai": 20}]}]}""", false)
+                .statusCode(200).body("indikator.size()", equalTo(0));
+        given().get(base(opd) + "/nodes/2.08.02").then().statusCode(200).body("[0].realisasi", equalTo(20))
+                .body("[0].bulan", equalTo(12));
+        assertThat(db.outboxVersions(Api.subject(opd, "2.08.02", 1))).containsExactly(1L, 2L);
+    }
+
+    private static io.restassured.response.ValidatableResponse put(String opd, String body, boolean dryRun) {
+        return given().contentType("application/json").body(body).queryParam("dryRun", dryRun)
+                .queryParam("lainnya", "pertahankan").put(base(opd) + "/impor").then();
     }
 
     @Test

@@ -7,6 +7,7 @@ import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.outbox.Outbox;
+import id.capaian.core.persistence.DryRun;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
 import id.capaian.indicator.events.IndicatorEvents;
@@ -17,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Every write of the indicator service, one named method per write path, each one transaction: the
@@ -91,14 +95,25 @@ public class IndicatorService {
     }
 
     /**
-     * What one write transaction records besides its rows: the audit entries and the events, in order, each
-     * kind written with one batched INSERT at the end ({@link #record}).
+     * What one write transaction changed: the audit entries in order, and the indicators and progress series it
+     * changed, in the order of their first change. At the end ({@link #record}) each changed one takes ONE version and
+     * ONE event with its final state, however many of its parts the write changed (an import sets an indicator's list
+     * entry and its month), and the rows, audit entries and events are written, one statement or batch per kind.
      */
     static final class Writes {
         final List<Change> changes = new ArrayList<>();
-        final List<Outbox.Pending> events = new ArrayList<>();
-        /** Stored indicators this write changed: written with one UPDATE ({@link IndicatorRepository#update}). */
         final Set<Indicator> changed = new LinkedHashSet<>();
+        final Set<ProgresSeri> progres = new LinkedHashSet<>();
+        /** Indicators this write made: inserted at {@link #record}, after their version, so no UPDATE follows. */
+        final Set<Indicator> created = new HashSet<>();
+
+        boolean any() {
+            return !changed.isEmpty() || !progres.isEmpty();
+        }
+    }
+
+    /** What an import did ({@link #importBundle}): the live indicators of its nodes, and each progress month's summary. */
+    public record Imported(List<Indicator> live, List<Summary> progres) {
     }
 
     @Inject IndicatorRepository repository;
@@ -106,6 +121,7 @@ public class IndicatorService {
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
     @Inject Outbox outbox;
+    @Inject DryRun dry;
 
     // ---- writes -------------------------------------------------------------------------------
 
@@ -123,11 +139,84 @@ public class IndicatorService {
         List<String> kodes = ordered.stream().map(n -> n.kode().value()).toList();
         repository.advisoryLocks(kodes.stream().map(k -> dpa.subject(k, 0)).toList());
         Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
-        Map<String, List<Indicator>> byNode = new HashMap<>();
-        for (Indicator i : repository.lockNodes(dpa, kodes)) {
-            byNode.computeIfAbsent(i.kode, k -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Indicator>> byNode = byNode(repository.lockNodes(dpa, kodes));
         Writes w = new Writes();
+        List<Indicator> live = replace(w, dpa, ordered, keepOthers, sasaran, byNode);
+        record(w);
+        return live;
+    }
+
+    /**
+     * One import's bundle in ONE pass ({@link IndicatorImport}): the nodes' indicator lists, then each month's
+     * realizations, then each month's physical progress, by the same rules as their own PUTs, on rows locked and read
+     * once (nodes' locks, then indicator rows, then progress series: the order of the writes one by one); each changed
+     * indicator and series takes one version and one event with its final state, and the rows are written once at
+     * the end. A refusal names its part ({@code realisasi[1].items[0].nomor}). In a dry run every rule runs and no row
+     * is written ({@link #record}).
+     */
+    @Transactional
+    public Imported importBundle(DpaRef dpa, List<NodeSpec> nodes, boolean keepOthers,
+            List<IndicatorImport.RealisasiMonth> realisasi, List<IndicatorImport.ProgresMonth> progres) {
+        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        for (int m = 0; m < realisasi.size(); m++) {
+            int bulan = realisasi.get(m).bulan();
+            check("realisasi[" + m + "].items", () -> locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan));
+        }
+        for (int m = 0; m < progres.size(); m++) {
+            int bulan = progres.get(m).bulan();
+            check("progres[" + m + "].items", () -> locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan));
+        }
+        List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
+        Set<String> named = new LinkedHashSet<>();
+        ordered.forEach(n -> named.add(n.kode().value()));
+        Set<String> kodes = new TreeSet<>(named);
+        realisasi.forEach(m -> m.items().forEach(r -> kodes.add(r.kode().value())));
+        repository.advisoryLocks(named.stream().map(k -> dpa.subject(k, 0)).toList());
+        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
+        Map<String, List<Indicator>> byNode = byNode(repository.lockNodes(dpa, kodes));
+        Set<Kode> progresKodes = new TreeSet<>();
+        progres.forEach(m -> m.items().forEach(p -> progresKodes.add(p.kode())));
+        Map<String, ProgresSeri> series = lockProgres(dpa, List.copyOf(progresKodes));
+        // Everything is read; no query runs from here to record, so nothing is flushed before it.
+        Writes w = new Writes();
+        List<Indicator> live = replace(w, dpa, ordered, keepOthers, sasaran, byNode);
+
+        Map<String, Indicator> liveByKey = new HashMap<>();
+        live.forEach(i -> liveByKey.put(i.kode + "#" + i.nomor, i));
+        byNode.forEach((kode, list) -> {
+            if (!named.contains(kode)) {
+                for (Indicator i : list) {
+                    if (!i.removed) {
+                        i.sasaran = teks(sasaran.get(kode));
+                        liveByKey.put(i.kode + "#" + i.nomor, i);
+                    }
+                }
+            }
+        });
+        for (int m = 0; m < realisasi.size(); m++) {
+            IndicatorImport.RealisasiMonth month = realisasi.get(m);
+            List<RealisasiSpec> items = month.items();
+            List<Integer> order = order(items);
+            Indicator[] found = within("realisasi[" + m + "].items", () -> find(items, order, liveByKey));
+            for (int k : order) {
+                setRealisasi(w, found[k], month.bulan(), items.get(k).nilai());
+            }
+        }
+
+        List<Summary> summaries = new ArrayList<>();
+        for (IndicatorImport.ProgresMonth month : progres) {
+            summaries.add(setProgres(w, series, month.bulan(), month.items()));
+        }
+        record(w);
+        return new Imported(live, List.copyOf(summaries));
+    }
+
+    /**
+     * The loop of {@link #replaceIndicators} on locked and read rows: each node's list, its sasaran, the indicators
+     * beyond it. Returns the live indicators of the listed nodes.
+     */
+    private List<Indicator> replace(Writes w, DpaRef dpa, List<NodeSpec> ordered, boolean keepOthers,
+            Map<String, Sasaran> sasaran, Map<String, List<Indicator>> byNode) {
         List<Indicator> live = new ArrayList<>();
         for (NodeSpec node : ordered) {
             boolean sasaranChanged = replaceSasaran(w, dpa, node.kode(), node.sasaran(), sasaran.get(node.kode().value()));
@@ -143,13 +232,11 @@ public class IndicatorService {
                 if (created) {
                     i = Indicator.create(dpa, node.kode(), n + 1); // not live: apply always changes it
                     i.sasaran = node.sasaran();
+                    w.created.add(i);
                 }
                 boolean applied = i.apply(node.indikator().get(n));
                 if (applied || sasaranChanged) { // a changed sasaran re-announces every indicator of the node
-                    announce(w, i); // a new one takes version 1 (or the next after a tombstone)
-                    if (created) {
-                        repository.persist(i); // with its final state: no UPDATE follows the INSERT
-                    }
+                    announce(w, i);
                 }
                 if (applied) {
                     audit(w, i, before == null ? "indikator.buat" : "indikator.ubah", before, IndikatorValues.of(i));
@@ -170,8 +257,15 @@ public class IndicatorService {
                 }
             }
         }
-        record(w);
         return live;
+    }
+
+    private static Map<String, List<Indicator>> byNode(List<Indicator> indicators) {
+        Map<String, List<Indicator>> byNode = new HashMap<>();
+        for (Indicator i : indicators) {
+            byNode.computeIfAbsent(i.kode, k -> new ArrayList<>()).add(i);
+        }
+        return byNode;
     }
 
     /**
@@ -210,9 +304,10 @@ public class IndicatorService {
         Indicator i = repository.lockMonth(dpa, kode, nomor).orElseThrow(() -> notFound(kode, nomor, "nomor"));
         Writes w = new Writes();
         setRealisasi(w, i, bulan, nilai);
-        if (!w.events.isEmpty()) {
+        if (w.any()) {
+            List<Outbox.Pending> announced = announceAll(w); // the version first: writeMonth stores it
             repository.writeMonth(i, bulan);
-            recordTrail(w);
+            recordTrail(w, announced);
         }
         return i;
     }
@@ -226,11 +321,7 @@ public class IndicatorService {
     @Transactional
     public List<Indicator> setRealisasi(DpaRef dpa, int bulan, List<RealisasiSpec> items) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan);
-        List<Integer> order = new ArrayList<>();
-        for (int k = 0; k < items.size(); k++) {
-            order.add(k);
-        }
-        order.sort(Comparator.comparing((Integer k) -> items.get(k).kode()).thenComparingInt(k -> items.get(k).nomor()));
+        List<Integer> order = order(items);
         List<String> kodes = new ArrayList<>();
         List<Integer> nomors = new ArrayList<>();
         for (RealisasiSpec r : items) {
@@ -243,11 +334,35 @@ public class IndicatorService {
                 locked.put(i.kode + "#" + i.nomor, i);
             }
         }
+        Indicator[] found = find(items, order, locked);
+        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
+        Writes w = new Writes();
+        for (int k : order) {
+            Sasaran x = sasaran.get(found[k].kode);
+            found[k].sasaran = x == null ? null : x.teks;
+            setRealisasi(w, found[k], bulan, items.get(k).nilai());
+        }
+        record(w);
+        return List.of(found);
+    }
+
+    /** The items' indexes in lock order: code, then nomor. */
+    private static List<Integer> order(List<RealisasiSpec> items) {
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < items.size(); k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparing((Integer k) -> items.get(k).kode()).thenComparingInt(k -> items.get(k).nomor()));
+        return order;
+    }
+
+    /** Item k's live indicator at k, from {@code live} by "kode#nomor"; 404 listing each unknown one, nothing written. */
+    private static Indicator[] find(List<RealisasiSpec> items, List<Integer> order, Map<String, Indicator> live) {
         Indicator[] found = new Indicator[items.size()];
         List<FieldError> unknown = new ArrayList<>();
         for (int k : order) {
             RealisasiSpec r = items.get(k);
-            found[k] = locked.get(r.kode().value() + "#" + r.nomor());
+            found[k] = live.get(r.kode().value() + "#" + r.nomor());
             if (found[k] == null) {
                 unknown.add(new FieldError("[" + k + "].nomor", describe(r.kode(), r.nomor()) + " tidak ditemukan"));
             }
@@ -258,15 +373,7 @@ public class IndicatorService {
                     unknown.size() == 1 ? unknown.get(0).message() : unknown.size() + " indikator tidak ditemukan",
                     unknown);
         }
-        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
-        Writes w = new Writes();
-        for (int k : order) {
-            Sasaran x = sasaran.get(found[k].kode);
-            found[k].sasaran = x == null ? null : x.teks;
-            setRealisasi(w, found[k], bulan, items.get(k).nilai());
-        }
-        record(w);
-        return List.of(found);
+        return found;
     }
 
     /** Removes one indicator (a tombstone remains, announced with removed: true). */
@@ -305,6 +412,14 @@ public class IndicatorService {
         List<ProgresSpec> ordered = items.stream().sorted(Comparator.comparing(ProgresSpec::kode)).toList();
         Map<String, ProgresSeri> series = lockProgres(dpa, ordered.stream().map(ProgresSpec::kode).toList());
         Writes w = new Writes();
+        Summary summary = setProgres(w, series, bulan, ordered);
+        record(w);
+        return summary;
+    }
+
+    /** One month's progress of the given (locked, read) series, in code order. */
+    private Summary setProgres(Writes w, Map<String, ProgresSeri> series, int bulan, List<ProgresSpec> items) {
+        List<ProgresSpec> ordered = items.stream().sorted(Comparator.comparing(ProgresSpec::kode)).toList();
         int created = 0;
         int updated = 0;
         for (ProgresSpec p : ordered) {
@@ -318,7 +433,6 @@ public class IndicatorService {
                 }
             }
         }
-        record(w);
         return new Summary(created, updated, items.size() - created - updated, created + updated);
     }
 
@@ -328,11 +442,7 @@ public class IndicatorService {
         if (!s.set(bulan, persen)) {
             return false;
         }
-        boolean created = s.version == 0;
-        w.events.add(events.event(s)); // the first change takes version 1 before the insert
-        if (created) {
-            repository.persist(s);
-        }
+        w.progres.add(s);
         w.changes.add(new Change("progres.ubah", s.key.pemda, s.key.tahun, s.key.opd, s.key.kode, "progres/" + bulan,
                 old == null ? null : new Persen(plain(old)), new Persen(plain(persen))));
         return true;
@@ -356,15 +466,9 @@ public class IndicatorService {
         audit(w, i, "indikator.hapus", before, null);
     }
 
-    /**
-     * Takes the indicator's next version and queues its event; a stored one (not new in this write) is written with
-     * the others at {@link #record}.
-     */
-    private void announce(Writes w, Indicator i) {
-        w.events.add(events.event(i));
-        if (i.id != null) {
-            w.changed.add(i);
-        }
+    /** Marks the indicator changed: it takes its version and its one event at {@link #record}. */
+    private static void announce(Writes w, Indicator i) {
+        w.changed.add(i);
     }
 
     private static void audit(Writes w, Indicator i, String aksi, IndikatorValues before, IndikatorValues after) {
@@ -376,18 +480,51 @@ public class IndicatorService {
     }
 
     /**
-     * Writes the changed stored indicators (one UPDATE), then the transaction's audit entries and events: one
-     * batched INSERT each.
+     * Ends a write: each changed indicator and series takes its next version and its event, then the new rows are
+     * inserted (after their version: no UPDATE follows the INSERT), the changed stored indicators written (one
+     * UPDATE), then the transaction's audit entries and events: one batched INSERT each. An import's dry run ends
+     * before the rows: every rule has run, nothing it would write is needed.
      */
     private void record(Writes w) {
-        repository.update(w.changed);
-        recordTrail(w);
+        List<Indicator> fresh = w.changed.stream().filter(w.created::contains).toList();
+        List<ProgresSeri> freshProgres = w.progres.stream().filter(s -> s.version == 0).toList();
+        List<Outbox.Pending> announced = announceAll(w);
+        if (dry.active()) {
+            return;
+        }
+        fresh.forEach(repository::persist);
+        freshProgres.forEach(repository::persist);
+        repository.update(w.changed.stream().filter(i -> !w.created.contains(i)).toList());
+        recordTrail(w, announced);
+    }
+
+    /** Each changed indicator, then each changed series, takes its next version and its one event. */
+    private List<Outbox.Pending> announceAll(Writes w) {
+        List<Outbox.Pending> announced = new ArrayList<>();
+        w.changed.forEach(i -> announced.add(events.event(i)));
+        w.progres.forEach(s -> announced.add(events.event(s)));
+        return announced;
     }
 
     /** The transaction's audit entries and events, after its rows: one batched INSERT each. */
-    private void recordTrail(Writes w) {
+    private void recordTrail(Writes w, List<Outbox.Pending> announced) {
         audit.recordAll(w.changes);
-        outbox.appendAll(w.events);
+        outbox.appendAll(announced);
+    }
+
+    private static <T> T within(String part, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (ProblemException e) {
+            throw e.within(part);
+        }
+    }
+
+    private static void check(String part, Runnable check) {
+        within(part, () -> {
+            check.run();
+            return null;
+        });
     }
 
     // ---- reads --------------------------------------------------------------------------------

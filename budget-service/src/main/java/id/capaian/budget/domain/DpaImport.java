@@ -1,30 +1,25 @@
 package id.capaian.budget.domain;
 
 import id.capaian.core.domain.DpaRef;
-import id.capaian.core.outbox.Outbox;
 import id.capaian.core.persistence.DryRun;
-import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
- * One import of an OPD's table in ONE transaction: its nodes, then the cash plans (RAK), then the realizations of
- * each month, each by the same service method as its own bulk PUT (same rules, same audit), from specs the caller
- * validated; of the events, each sub kegiatan's last is published ({@link Outbox#hold}). A refusal of any part rolls
+ * One import of an OPD's table in ONE transaction and one pass ({@link DpaService#importBundle}): its nodes, then the
+ * cash plans (RAK), then the realizations of each month, by the same rules as their own PUTs (same audit), from specs
+ * the caller validated; each changed sub kegiatan is announced once, with its final state. A refusal of any part rolls
  * all of it back and names the part ({@code nodes[3].pagu}, {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}).
- * A dry run does everything but the audit entries and events ({@link DryRun}) and then rolls back: nothing is
- * written, audited or published, and the answer says what the owner's own rules think of the bundle.
+ * A dry run runs every rule and writes nothing ({@link DryRun}): no row, audit entry or event; the answer says what
+ * the owner's own rules think of the bundle.
  */
 @ApplicationScoped
 public class DpaImport {
 
     @Inject DpaService service;
     @Inject DryRun dry;
-    @Inject Outbox outbox;
 
     /** The cumulative realizations of one month. */
     public record Month(int bulan, List<RealisasiSpec> items) {
@@ -42,31 +37,12 @@ public class DpaImport {
     public Result apply(DpaRef ref, Bundle bundle, boolean dryRun) {
         if (dryRun) {
             dry.begin();
-        } else {
-            outbox.hold(); // a sub kegiatan is announced by up to three parts; its last event says it all
         }
-        DpaService.Summary nodes = part("nodes", () -> service.upsertNodes(ref, bundle.nodes()));
-        DpaService.Summary rak = bundle.rak() == null || bundle.rak().isEmpty() ? null
-                : part("rak", () -> service.setRak(ref, bundle.rak()));
-        List<DpaService.Summary> realisasi = new ArrayList<>();
-        List<Month> months = bundle.realisasi() == null ? List.of() : bundle.realisasi();
-        for (int i = 0; i < months.size(); i++) {
-            Month m = months.get(i);
-            realisasi.add(part("realisasi[" + i + "].items", () -> service.setRealisasi(ref, m.bulan(), m.items())));
-        }
+        Result done = service.importBundle(ref, bundle.nodes(), bundle.rak() == null ? List.of() : bundle.rak(),
+                bundle.realisasi() == null ? List.of() : bundle.realisasi());
         if (dryRun) {
             dry.end();
-        } else {
-            outbox.release();
         }
-        return new Result(nodes, rak, List.copyOf(realisasi));
-    }
-
-    private static <T> T part(String name, Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (ProblemException e) {
-            throw e.within(name);
-        }
+        return done;
     }
 }

@@ -9,6 +9,7 @@ import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Violations;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.outbox.Outbox;
+import id.capaian.core.persistence.DryRun;
 import id.capaian.core.problem.Problem.FieldError;
 import id.capaian.core.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,9 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The DPA, its pagu and its realizations: one named method per write path, each one transaction that first checks
@@ -71,18 +75,29 @@ public class DpaService {
     }
 
     /**
-     * What one write transaction records besides its rows: the audit entries and the events, in order, each
-     * kind written with one batched INSERT at the end ({@link #record}).
+     * What one write transaction changed: its audit entries in order, its nodes and months, and the sub kegiatan to
+     * announce, in the order of their first change. At the end ({@link #record}) each announced sub kegiatan takes ONE
+     * version and ONE event with its final state, however many of its parts the write changed (an import sets a node,
+     * its plan and its month), and the rows, audit entries and events are written, one statement or batch per kind.
      */
     static final class Writes {
+        final DpaRef ref;
         final List<Change> changes = new ArrayList<>();
-        final List<Outbox.Pending> events = new ArrayList<>();
+        /** Sub kegiatan to announce, with the nodes that hold its kegiatan and program and its months (null: none). */
+        final Map<DpaNode, Announced> announced = new LinkedHashMap<>();
         /** Stored nodes this write changed ({@link DpaRepository#update}). */
         final Set<DpaNode> changed = new LinkedHashSet<>();
         /** New nodes, inserted once they hold their final state (so that an INSERT is never followed by an UPDATE). */
         final List<DpaNode> created = new ArrayList<>();
-        /** Months written, new or changed ({@link DpaRepository#write}). */
-        final List<Realisasi> realisasi = new ArrayList<>();
+        /** Months written, new or changed ({@link DpaRepository#write}), each with its node (new ones have no id yet). */
+        final Map<Realisasi, DpaNode> realisasi = new LinkedHashMap<>();
+
+        Writes(DpaRef ref) {
+            this.ref = ref;
+        }
+    }
+
+    record Announced(Map<Kode, DpaNode> nodes, RealisasiSeries series) {
     }
 
     @Inject DpaRepository repo;
@@ -90,6 +105,7 @@ public class DpaService {
     @Inject BudgetEvents events;
     @Inject YearLocks locks;
     @Inject AuditTrail audit;
+    @Inject DryRun dry;
 
     // ----------------------------------------------------------------------------------------- reads
 
@@ -143,9 +159,54 @@ public class DpaService {
         Dpa dpa = repo.lockOrCreate(ref);
         Map<Kode, DpaNode> stored = repo.lockAll(dpa);
         Map<Long, RealisasiSeries> realisasi = repo.realisasi(stored.values());
+        Writes w = new Writes(ref);
+        Summary summary = upsertNodes(w, ref, dpa, specs, stored, realisasi);
+        record(w);
+        return summary;
+    }
+
+    /**
+     * One import's bundle in ONE pass ({@link DpaImport}): the nodes, then the cash plans, then each month's
+     * realizations, by the same rules as their own PUTs, on the DPA's nodes locked and read once; each changed sub
+     * kegiatan takes one version and one event with its final state, and the rows are written once at the end. A
+     * refusal names its part ({@code nodes[3].pagu}, {@code rak[1].bulan}, {@code realisasi[0].items[2].jumlah}). In a
+     * dry run every rule runs and no row is written ({@link #record}).
+     */
+    @Transactional
+    public DpaImport.Result importBundle(DpaRef ref, List<NodeSpec> nodes, List<RakSpec> rak, List<DpaImport.Month> months) {
+        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
+        for (int i = 0; i < months.size(); i++) {
+            int bulan = months.get(i).bulan();
+            within("realisasi[" + i + "].items", () -> {
+                locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
+                return null;
+            });
+        }
+        Dpa dpa = repo.lockOrCreate(ref);
+        Map<Kode, DpaNode> stored = repo.lockAll(dpa);
+        Map<Long, RealisasiSeries> read = repo.realisasi(stored.values());
+        // Everything is read; no query runs from here to record, so nothing is flushed before it.
+        Map<DpaNode, RealisasiSeries> series = new HashMap<>();
+        Function<DpaNode, RealisasiSeries> seriesOf = n -> series.computeIfAbsent(n,
+                x -> x.id != null && read.containsKey(x.id) ? read.get(x.id) : new RealisasiSeries(x.id));
+        Writes w = new Writes(ref);
+        Summary nodesDone = within("nodes", () -> upsertNodes(w, ref, dpa, nodes, stored, read));
+        Summary rakDone = rak.isEmpty() ? null : within("rak", () -> setRak(w, ref, rak, stored, stored, seriesOf));
+        List<Summary> realisasiDone = new ArrayList<>();
+        for (int i = 0; i < months.size(); i++) {
+            DpaImport.Month m = months.get(i);
+            realisasiDone.add(within("realisasi[" + i + "].items",
+                    () -> setRealisasi(w, ref, m.bulan(), m.items(), stored, stored, seriesOf)));
+        }
+        record(w);
+        return new DpaImport.Result(nodesDone, rakDone, List.copyOf(realisasiDone));
+    }
+
+    /** The nodes part of {@link #upsertNodes} on the DPA's locked and read nodes ({@code stored} gains the new ones). */
+    private Summary upsertNodes(Writes w, DpaRef ref, Dpa dpa, List<NodeSpec> specs, Map<Kode, DpaNode> stored,
+            Map<Long, RealisasiSeries> realisasi) {
         refuseOrphans(specs, stored);
         refusePaguBelowRealisasi(specs, stored, realisasi);
-        Writes w = new Writes();
         int created = 0;
         int updated = 0;
         Set<Kode> announce = new TreeSet<>();
@@ -184,9 +245,8 @@ public class DpaService {
         }
         for (Kode k : announce) {
             DpaNode n = stored.get(k);
-            announce(w, ref, n, stored, realisasi.get(n.id));
+            announce(w, n, stored, n.id == null ? null : realisasi.get(n.id));
         }
-        record(w);
         return new Summary(created, updated, specs.size() - created - updated, announce.size());
     }
 
@@ -208,7 +268,7 @@ public class DpaService {
                     kode + " masih punya " + children.size() + " anak (" + String.join(", ", children)
                             + "); hapus anaknya lebih dulu");
         }
-        Writes w = new Writes();
+        Writes w = new Writes(ref);
         if (n.isSubKegiatan()) {
             RealisasiSeries s = repo.realisasi(n);
             BigDecimal highest = s.highest();
@@ -219,7 +279,7 @@ public class DpaService {
             }
             repo.delete(s.clear()); // months recorded as 0.00 go with it
             n.remove();
-            announce(w, ref, n, stored, s);
+            announce(w, n, stored, s);
         } else {
             n.remove();
             w.changed.add(n);
@@ -243,10 +303,11 @@ public class DpaService {
             throw overPagu(List.of(overPaguError("jumlah", spec.jumlah(), n)));
         }
         RealisasiSeries s = m.series();
-        Writes w = new Writes();
+        Writes w = new Writes(ref);
         if (write(w, ref, m.parents(), n, bulan, spec.jumlah(), s)) {
+            List<Outbox.Pending> announced = announceAll(w); // the version first: writeMonth stores it
             repo.writeMonth(n, s.row(bulan));
-            recordTrail(w);
+            recordTrail(w, announced);
         }
         return Tree.leaf(n, s.amounts(), null);
     }
@@ -257,6 +318,17 @@ public class DpaService {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
         Dpa dpa = dpa(ref);
         Map<Kode, DpaNode> locked = repo.lock(dpa, specs.stream().map(RealisasiSpec::kode).toList());
+        Map<Long, RealisasiSeries> realisasi = repo.realisasi(locked.values());
+        Map<Kode, DpaNode> parents = parents(dpa, locked.values());
+        Writes w = new Writes(ref);
+        Summary summary = setRealisasi(w, ref, bulan, specs, locked, parents, n -> realisasi.get(n.id));
+        record(w);
+        return summary;
+    }
+
+    /** One month's realizations of locked and read sub kegiatan: each unknown or over its pagu refused, all listed. */
+    private Summary setRealisasi(Writes w, DpaRef ref, int bulan, List<RealisasiSpec> specs, Map<Kode, DpaNode> locked,
+            Map<Kode, DpaNode> parents, Function<DpaNode, RealisasiSeries> realisasi) {
         refuseUnknown(specs, RealisasiSpec::kode, locked);
         List<FieldError> over = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -269,17 +341,13 @@ public class DpaService {
         if (!over.isEmpty()) {
             throw overPagu(over);
         }
-        Map<Long, RealisasiSeries> realisasi = repo.realisasi(locked.values());
-        Map<Kode, DpaNode> parents = parents(dpa, locked.values());
-        Writes w = new Writes();
         int updated = 0;
         for (RealisasiSpec s : sorted(specs, RealisasiSpec::kode)) {
             DpaNode n = locked.get(s.kode());
-            if (write(w, ref, parents, n, bulan, s.jumlah(), realisasi.get(n.id))) {
+            if (write(w, ref, parents, n, bulan, s.jumlah(), realisasi.apply(n))) {
                 updated++;
             }
         }
-        record(w);
         return new Summary(0, updated, specs.size() - updated, updated);
     }
 
@@ -291,9 +359,9 @@ public class DpaService {
     public RakPlan setRak(DpaRef ref, RakSpec spec) {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         DpaNode n = lockSub(ref, spec.kode(), "RAK");
-        Writes w = new Writes();
+        Writes w = new Writes(ref);
         Map<Kode, DpaNode> parents = parents(n);
-        writeRak(w, ref, parents, n, spec.bulan(), Map.of(n.id, repo.realisasi(n)));
+        writeRak(w, ref, parents, n, spec.bulan(), repo.realisasi(n));
         record(w);
         return RakPlan.of(n);
     }
@@ -304,18 +372,26 @@ public class DpaService {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         Dpa dpa = dpa(ref);
         Map<Kode, DpaNode> locked = repo.lock(dpa, specs.stream().map(RakSpec::kode).toList());
-        refuseUnknown(specs, RakSpec::kode, locked);
         Map<Long, RealisasiSeries> realisasi = repo.realisasi(locked.values());
         Map<Kode, DpaNode> parents = parents(dpa, locked.values());
-        Writes w = new Writes();
+        Writes w = new Writes(ref);
+        Summary summary = setRak(w, ref, specs, locked, parents, n -> realisasi.get(n.id));
+        record(w);
+        return summary;
+    }
+
+    /** The cash plans of locked and read sub kegiatan: every unknown code listed with its index, or all written. */
+    private Summary setRak(Writes w, DpaRef ref, List<RakSpec> specs, Map<Kode, DpaNode> locked,
+            Map<Kode, DpaNode> parents, Function<DpaNode, RealisasiSeries> realisasi) {
+        refuseUnknown(specs, RakSpec::kode, locked);
         int created = 0;
         int updated = 0;
         for (RakSpec s : sorted(specs, RakSpec::kode)) {
-            Outcome o = writeRak(w, ref, parents, locked.get(s.kode()), s.bulan(), realisasi);
+            DpaNode n = locked.get(s.kode());
+            Outcome o = writeRak(w, ref, parents, n, s.bulan(), realisasi.apply(n));
             created += o == Outcome.CREATED ? 1 : 0;
             updated += o == Outcome.UPDATED ? 1 : 0;
         }
-        record(w);
         return new Summary(created, updated, specs.size() - created - updated, created + updated);
     }
 
@@ -381,8 +457,8 @@ public class DpaService {
         if (!o.changed()) {
             return false;
         }
-        w.realisasi.add(s.row(bulan));
-        announce(w, ref, n, parents, s);
+        w.realisasi.put(s.row(bulan), n);
+        announce(w, n, parents, s);
         audit(w, ref, "realisasi.ubah", n.code(), "realisasi/" + bulan, before == null ? null : new Jumlah(before),
                 new Jumlah(amount));
         return true;
@@ -390,11 +466,11 @@ public class DpaService {
 
     /** Sets a locked sub kegiatan's plan, audited and announced. */
     private Outcome writeRak(Writes w, DpaRef ref, Map<Kode, DpaNode> parents, DpaNode n, List<BigDecimal> plan,
-            Map<Long, RealisasiSeries> realisasi) {
+            RealisasiSeries realisasi) {
         List<BigDecimal> before = n.rakPlan();
         Outcome o = n.setRak(plan);
         if (o.changed()) {
-            announce(w, ref, n, parents, realisasi.get(n.id));
+            announce(w, n, parents, realisasi);
             audit(w, ref, "rak.ubah", n.code(), "rak", before == null ? null : new RakValues(before), new RakValues(plan));
         }
         return o;
@@ -444,16 +520,25 @@ public class DpaService {
     }
 
     /**
-     * Bumps a locked sub kegiatan's version and queues its event; {@code nodes} holds its kegiatan and program,
-     * {@code s} its realizations (null: none yet).
+     * Marks a locked sub kegiatan to announce: it takes its version and its one event at {@link #record};
+     * {@code nodes} holds its kegiatan and program, {@code s} its realizations (null: none yet).
      */
-    private void announce(Writes w, DpaRef ref, DpaNode n, Map<Kode, DpaNode> nodes, RealisasiSeries s) {
-        Kode k = n.code();
-        w.events.add(events.event(ref, n, nodes.get(k.at(Level.KEGIATAN)), nodes.get(k.at(Level.PROGRAM)),
-                s == null ? new TreeMap<>() : s.amounts()));
-        if (n.id != null) {
-            w.changed.add(n);
-        }
+    private static void announce(Writes w, DpaNode n, Map<Kode, DpaNode> nodes, RealisasiSeries s) {
+        w.announced.put(n, new Announced(nodes, s));
+    }
+
+    /** Each announced sub kegiatan takes its next version and its one event, with its final state. */
+    private List<Outbox.Pending> announceAll(Writes w) {
+        List<Outbox.Pending> announced = new ArrayList<>();
+        w.announced.forEach((n, a) -> {
+            Kode k = n.code();
+            announced.add(events.event(w.ref, n, a.nodes().get(k.at(Level.KEGIATAN)), a.nodes().get(k.at(Level.PROGRAM)),
+                    a.series() == null ? new TreeMap<>() : a.series().amounts()));
+            if (n.id != null) {
+                w.changed.add(n);
+            }
+        });
+        return announced;
     }
 
     private static void audit(Writes w, DpaRef ref, String aksi, Kode kode, String entitas, Object before, Object after) {
@@ -461,20 +546,35 @@ public class DpaService {
     }
 
     /**
-     * Writes the months written, the changed stored nodes and the new ones (one statement each, or Hibernate's flush
-     * for a few rows: {@link DpaRepository}), then the transaction's audit entries and events: one batched INSERT each.
+     * Ends a write: each announced sub kegiatan takes its version and its event, then the new nodes are inserted (a
+     * month of a new node takes its id), the months written and the changed stored nodes written (one statement each,
+     * or Hibernate's flush for a few rows: {@link DpaRepository}), then the transaction's audit entries and events: one
+     * batched INSERT each. An import's dry run ends before the rows: every rule has run.
      */
     private void record(Writes w) {
-        repo.write(w.realisasi);
-        repo.update(w.changed);
+        List<Outbox.Pending> announced = announceAll(w);
+        if (dry.active()) {
+            return;
+        }
         repo.insert(w.created);
-        recordTrail(w);
+        w.realisasi.forEach((r, n) -> r.nodeId = n.id);
+        repo.write(List.copyOf(w.realisasi.keySet()));
+        repo.update(w.changed);
+        recordTrail(w, announced);
     }
 
     /** The transaction's audit entries and events, after its rows: one batched INSERT each. */
-    private void recordTrail(Writes w) {
+    private void recordTrail(Writes w, List<Outbox.Pending> announced) {
         audit.recordAll(w.changes);
-        outbox.appendAll(w.events);
+        outbox.appendAll(announced);
+    }
+
+    private static <T> T within(String part, Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (ProblemException e) {
+            throw e.within(part);
+        }
     }
 
     private Dpa dpa(DpaRef ref) {

@@ -19,18 +19,14 @@ import java.time.ZoneOffset;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.hibernate.Session;
 import java.util.UUID;
 
 /**
  * Appends events to the outbox inside the caller's transaction, so that the change and its events commit
  * together or not at all. The {@link OutboxRelay} takes them to Kafka after the commit. A write that
- * announces many entities appends them with {@link #appendAll}: one batched INSERT for all of them. A transaction
- * made of several writes (an import's parts) can {@link #hold} its events and {@link #release} only each subject's
- * last: every event carries its subject's whole state, so the earlier ones say nothing the last does not.
+ * announces many entities appends them with {@link #appendAll}: one batched INSERT for all of them.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
@@ -78,14 +74,6 @@ public class Outbox {
         if (events.isEmpty() || dryRun.active()) {
             return List.of();
         }
-        Held held = (Held) tx.getResource(HELD_KEY);
-        if (held != null && held.open) {
-            for (Pending e : events) {
-                held.last.remove(e.subject()); // kept in the order of each subject's last event
-                held.last.put(e.subject(), e);
-            }
-            return List.of();
-        }
         Instant now = Instant.now();
         OffsetDateTime created = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         String trace = traceparent(Span.current().getSpanContext());
@@ -124,34 +112,6 @@ public class Outbox {
     }
 
     private static final String EPOCH_KEY = Outbox.class.getName() + ".epoch";
-    private static final String HELD_KEY = Outbox.class.getName() + ".held";
-
-    /** The events a transaction holds: the last one of each subject. */
-    private static final class Held {
-        final Map<String, Pending> last = new LinkedHashMap<>();
-        boolean open = true;
-    }
-
-    /**
-     * From now until {@link #release}, the caller's transaction appends nothing: of its events, only each subject's
-     * last is kept, with the version its entity ends with (the versions before it are never published; consumers
-     * keep the highest version they see).
-     */
-    @Transactional(TxType.MANDATORY)
-    public void hold() {
-        tx.putResource(HELD_KEY, new Held());
-    }
-
-    /** Appends the held events, each subject's last, with one batched INSERT; appends as usual from then on. */
-    @Transactional(TxType.MANDATORY)
-    public List<CloudEvent<Object>> release() {
-        Held held = (Held) tx.getResource(HELD_KEY);
-        if (held == null || !held.open) {
-            throw new IllegalStateException("no events held");
-        }
-        held.open = false;
-        return appendAll(new ArrayList<>(held.last.values()));
-    }
 
     /**
      * The owner's epoch, read once per transaction under a share lock on its row: a concurrent

@@ -49,6 +49,28 @@ public class Db {
         }
     }
 
+    /** One OPD's indicators, months, progress series and months as text, without ids (compared across OPDs). */
+    public String rows(String opd) {
+        try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT coalesce(string_agg(x, '|' ORDER BY x), '') FROM (
+                  SELECT concat_ws(',', 'i', kode, nomor, nama, satuan, polaritas, rumus, target, agregasi, renstra_target,
+                                   renstra_realisasi_sebelumnya, version, removed) AS x FROM indicator WHERE opd = ?
+                  UNION ALL SELECT concat_ws(',', 'r', i.kode, i.nomor, r.bulan, r.nilai)
+                    FROM realisasi r JOIN indicator i ON i.id = r.indicator_id WHERE i.opd = ?
+                  UNION ALL SELECT concat_ws(',', 's', kode, version) FROM progres_seri WHERE opd = ?
+                  UNION ALL SELECT concat_ws(',', 'p', kode, bulan, persen) FROM progres WHERE opd = ?) t""")) {
+            for (int i = 1; i <= 4; i++) {
+                s.setString(i, opd);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The versions of the outbox rows of one subject, in commit order. */
     public List<Long> outboxVersions(String subject) {
         return longs("SELECT version FROM outbox WHERE subject = ? ORDER BY id", subject);

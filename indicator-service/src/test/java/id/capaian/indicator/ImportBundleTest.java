@@ -88,6 +88,39 @@ class ImportBundleTest {
         assertThat(db.outboxVersions(Api.subject(opd, "2.08.02", 1))).containsExactly(1L, 2L);
     }
 
+    /**
+     * From ArrayRows.FEWEST new indicators and series, an import inserts them with one statement per table; fewer are
+     * Hibernate's to flush. Both store the same rows: five sub kegiatan in one import, and one by one in five.
+     */
+    @Test
+    void manyNewIndicatorsAtOnceAndOneByOneStoreTheSame() {
+        String atOnce = freshOpd("BANYAK");
+        String oneByOne = freshOpd("SATU");
+        java.util.List<String> nodes = new java.util.ArrayList<>();
+        java.util.List<String> months = new java.util.ArrayList<>();
+        java.util.List<String> progres = new java.util.ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            String kode = "2.08.02.2.01.000" + n;
+            nodes.add("{\"kode\": \"%s\", \"indikator\": [{\"nama\": \"Indikator %d\", \"satuan\": \"kegiatan\", "
+                    .formatted(kode, n) + "\"polaritas\": \"positif\", \"target\": " + (10 * n) + "}]}");
+            months.add("{\"kode\": \"%s\", \"nomor\": 1, \"nilai\": %d.25}".formatted(kode, n));
+            progres.add("{\"kode\": \"%s\", \"persen\": %d.5}".formatted(kode, 10 + n));
+        }
+        put(atOnce, bundle(nodes, months, progres), false).statusCode(200).body("indikator.size()", equalTo(5));
+        for (int n = 0; n < 5; n++) {
+            put(oneByOne, bundle(nodes.subList(n, n + 1), months.subList(n, n + 1), progres.subList(n, n + 1)), false)
+                    .statusCode(200);
+        }
+        assertThat(db.rows(atOnce)).contains("r,2.08.02.2.01.0005,1,12,5.2500").contains("p,2.08.02.2.01.0003,12,13.50")
+                .contains("s,2.08.02.2.01.0001,1").isEqualTo(db.rows(oneByOne));
+        given().get(base(atOnce) + "/nodes/2.08.02.2.01.0004").then().statusCode(200).body("[0].realisasi", equalTo(4.25f));
+    }
+
+    private static String bundle(java.util.List<String> nodes, java.util.List<String> months, java.util.List<String> progres) {
+        return "{\"nodes\": [" + String.join(", ", nodes) + "], \"realisasi\": [{\"bulan\": 12, \"items\": ["
+                + String.join(", ", months) + "]}], \"progres\": [{\"bulan\": 12, \"items\": [" + String.join(", ", progres) + "]}]}";
+    }
+
     private static io.restassured.response.ValidatableResponse put(String opd, String body, boolean dryRun) {
         return given().contentType("application/json").body(body).queryParam("dryRun", dryRun)
                 .queryParam("lainnya", "pertahankan").put(base(opd) + "/impor").then();

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -225,8 +226,61 @@ public class IndicatorRepository {
                 Map.of("pemda", pemda, "tahun", tahun));
     }
 
-    public void persist(Indicator i) {
-        i.persist();
+    /**
+     * Inserts new indicators with their months and gives each its id (from indicator_seq, through the column
+     * default). From {@link ArrayRows#FEWEST} indicators with one statement per table, the indicators then outside the
+     * persistence context (as budget-service's new nodes: nothing later in the transaction reads them through
+     * Hibernate); fewer are persisted for Hibernate's flush.
+     */
+    public void insert(List<Indicator> indicators) {
+        if (!ArrayRows.pays(indicators.size())) {
+            indicators.forEach(i -> i.persist());
+            return;
+        }
+        Session session = session();
+        ArrayRows<Indicator> u = ArrayRows.of(indicators)
+                .column("pemda", "text", String.class, i -> i.pemda)
+                .column("tahun", "integer", Integer.class, i -> i.tahun)
+                .column("opd", "text", String.class, i -> i.opd)
+                .column("kode", "text", String.class, i -> i.kode)
+                .column("nomor", "integer", Integer.class, i -> i.nomor)
+                .column("nama", "text", String.class, i -> i.nama)
+                .column("satuan", "text", String.class, i -> i.satuan)
+                .column("polaritas", "text", String.class, i -> i.polaritas)
+                .column("rumus", "text", String.class, i -> i.rumus)
+                .column("target", "numeric", BigDecimal.class, i -> i.target)
+                .column("agregasi", "text", String.class, i -> i.agregasi)
+                .column("renstra_target", "numeric", BigDecimal.class, i -> i.renstraTarget)
+                .column("renstra_realisasi_sebelumnya", "numeric", BigDecimal.class, i -> i.renstraRealisasiSebelumnya)
+                .column("version", "bigint", Long.class, i -> i.version)
+                .column("removed", "boolean", Boolean.class, i -> i.removed);
+        Map<String, Long> ids = new HashMap<>();
+        u.insertReturning(session, """
+                INSERT INTO indicator (pemda, tahun, opd, kode, nomor, nama, satuan, polaritas, rumus, target, agregasi,
+                                       renstra_target, renstra_realisasi_sebelumnya, version, removed)
+                SELECT * FROM %s
+                RETURNING id, pemda, tahun, opd, kode, nomor""".formatted(u.unnest()),
+                r -> ids.put(rowKey(r.getString(2), r.getInt(3), r.getString(4), r.getString(5), r.getInt(6)), r.getLong(1)));
+        List<Month> months = new ArrayList<>();
+        for (Indicator i : indicators) {
+            i.id = ids.get(rowKey(i.pemda, i.tahun, i.opd, i.kode, i.nomor));
+            i.realisasi.forEach((bulan, nilai) -> months.add(new Month(i.id, bulan, nilai)));
+        }
+        if (!months.isEmpty()) {
+            ArrayRows<Month> m = ArrayRows.of(months)
+                    .column("indicator_id", "bigint", Long.class, Month::id)
+                    .column("bulan", "integer", Integer.class, Month::bulan)
+                    .column("nilai", "numeric", BigDecimal.class, Month::nilai);
+            m.execute(session, "INSERT INTO realisasi (indicator_id, bulan, nilai) SELECT * FROM %s".formatted(m.unnest()));
+        }
+    }
+
+    private record Month(Long id, Integer bulan, BigDecimal nilai) {
+    }
+
+    /** An indicator's unique key as one string: a list may hold indicators of several DPAs. */
+    private static String rowKey(String pemda, int tahun, String opd, String kode, int nomor) {
+        return pemda + "/" + tahun + "/" + opd + "/" + kode + "#" + nomor;
     }
 
     /**
@@ -330,8 +384,36 @@ public class IndicatorRepository {
                 Map.of("pemda", pemda, "tahun", tahun));
     }
 
-    public void persist(ProgresSeri s) {
-        s.persist();
+    /**
+     * Inserts new progress series with their months: from {@link ArrayRows#FEWEST} with one statement per table (the
+     * series then outside the persistence context), fewer persisted for Hibernate's flush.
+     */
+    public void insertProgres(List<ProgresSeri> series) {
+        if (!ArrayRows.pays(series.size())) {
+            series.forEach(x -> x.persist());
+            return;
+        }
+        Session session = session();
+        ArrayRows<ProgresSeri> u = keyed(ArrayRows.of(series), s -> s.key)
+                .column("version", "bigint", Long.class, s -> s.version);
+        u.execute(session, "INSERT INTO progres_seri (pemda, tahun, opd, kode, version) SELECT * FROM %s".formatted(u.unnest()));
+        List<Map.Entry<NodeKey, Map.Entry<Integer, BigDecimal>>> months = new ArrayList<>();
+        series.forEach(s -> s.persen.entrySet().forEach(e -> months.add(Map.entry(s.key, e))));
+        if (!months.isEmpty()) {
+            ArrayRows<Map.Entry<NodeKey, Map.Entry<Integer, BigDecimal>>> m = keyed(ArrayRows.of(months), Map.Entry::getKey)
+                    .column("bulan", "integer", Integer.class, e -> e.getValue().getKey())
+                    .column("persen", "numeric", BigDecimal.class, e -> e.getValue().getValue());
+            m.execute(session, "INSERT INTO progres (pemda, tahun, opd, kode, bulan, persen) SELECT * FROM %s"
+                    .formatted(m.unnest()));
+        }
+    }
+
+    /** The four key columns of a node's row. */
+    private static <T> ArrayRows<T> keyed(ArrayRows<T> rows, Function<T, NodeKey> key) {
+        return rows.column("pemda", "text", String.class, t -> key.apply(t).pemda)
+                .column("tahun", "integer", Integer.class, t -> key.apply(t).tahun)
+                .column("opd", "text", String.class, t -> key.apply(t).opd)
+                .column("kode", "text", String.class, t -> key.apply(t).kode);
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -492,8 +492,8 @@ public class IndicatorService {
         if (dry.active()) {
             return;
         }
-        fresh.forEach(repository::persist);
-        freshProgres.forEach(repository::persist);
+        repository.insert(fresh);
+        repository.insertProgres(freshProgres);
         repository.update(w.changed.stream().filter(i -> !w.created.contains(i)).toList());
         recordTrail(w, announced);
     }

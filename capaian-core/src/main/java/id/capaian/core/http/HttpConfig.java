@@ -20,4 +20,12 @@ public interface HttpConfig {
      */
     @WithDefault("4194304")
     long maxBodySize();
+
+    /**
+     * API requests handled at once from which the next is refused with 503 at once ({@link InFlightLimit}): an
+     * overload then costs the clients a retry, not the service its heap. Far above what the worker pool and the
+     * database pool serve at once, so that only a queue that would keep growing is cut.
+     */
+    @WithDefault("128")
+    int maxInFlight();
 }

@@ -61,7 +61,7 @@ class InFlightLimitTest {
         }
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.header("Retry-After")).isEqualTo("2");
         assertThat(refused.jsonPath().getString("type")).isEqualTo("/problems/layanan-tidak-tersedia");
         for (CompletableFuture<Integer> f : waiting) {
             assertThat(f.get()).isEqualTo(200);

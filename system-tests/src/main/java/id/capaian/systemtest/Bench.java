@@ -206,7 +206,18 @@ public final class Bench {
 
     // ------------------------------------------------------------------ import
 
+    /**
+     * The synthetic kabupaten's December, imported twice into OPDs of their own: first right after the suite started
+     * (its figures under {@code cold}: the owners' first imports run before the JIT has compiled their paths), then
+     * again as goal 6 measures it, on warm services, as at a month's end on a suite that has been running.
+     */
     void importSynthetic(Path dir, ObjectNode out) throws Exception {
+        importSynthetic(dir, out.putObject("cold"), "C" + suffix);
+        awaitReportIdle(Duration.ofMinutes(5));
+        importSynthetic(dir, out, suffix);
+    }
+
+    void importSynthetic(Path dir, ObjectNode out, String opdSuffix) throws Exception {
         List<Path> files = monthFiles(dir, 12);
         long rows = 0;
         long subs = 0;
@@ -217,7 +228,7 @@ public final class Bench {
             List<String> lines = Files.readAllLines(f);
             rows += lines.size() - 1;
             subs += lines.stream().filter(l -> l.split("\t")[0].split("\\.").length == 6).count();
-            importFile(f, 12);
+            importFile(f, 12, opdSuffix);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         double ownersSeconds = serverSeconds(budget, "PUT") - budget0 + serverSeconds(indicator, "PUT") - indicator0;
@@ -233,10 +244,10 @@ public final class Bench {
         out.put("seconds", round(secs, 2));
         out.put("rowsPerSecond", round(rows / secs, 0));
         out.put("secondsUntilReportCaughtUp", round(visible, 2));
-        log(String.format(Locale.ROOT, "synthetic import: %d rows (%d sub kegiatan) in %.1f s = %.0f rows/s (owners' PUTs %.2f s "
+        log(String.format(Locale.ROOT, (opdSuffix.equals(suffix) ? "" : "cold ") + "synthetic import: %d rows (%d sub kegiatan) in %.1f s = %.0f rows/s (owners' PUTs %.2f s "
                 + "server time); report caught up after %.1f s, %.1f s after the last import answered", rows, subs, secs, rows / secs,
                 ownersSeconds, visible, afterLast));
-        table.add(new String[] {"4. import, synthetic kabupaten", String.format(Locale.ROOT, "%.0f rows/s (%d rows, %.1f s)", rows / secs, rows, secs),
+        table.add(new String[] {"4. import, synthetic kabupaten" + (opdSuffix.equals(suffix) ? "" : " (cold)"), String.format(Locale.ROOT, "%.0f rows/s (%d rows, %.1f s)", rows / secs, rows, secs),
                 "-", "-"});
         if (visibleT0 < 0) {
             throw new IllegalStateException();
@@ -251,7 +262,11 @@ public final class Bench {
     }
 
     void importFile(Path f, int bulan) throws Exception {
-        String opd = f.getFileName().toString().replace(".tsv", "") + "-" + suffix;
+        importFile(f, bulan, suffix);
+    }
+
+    void importFile(Path f, int bulan, String opdSuffix) throws Exception {
+        String opd = f.getFileName().toString().replace(".tsv", "") + "-" + opdSuffix;
         Http.Response r = http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/capaian?bulan=" + bulan,
                 "text/tab-separated-values; charset=UTF-8", Files.readAllBytes(f));
         check(r, "import of " + f);
@@ -1102,8 +1117,9 @@ public final class Bench {
         goal("5", "PUT answered → record on the topic p99 at 100/s", ms(c2k), "-", "-", "≤ 100 ms", c2k >= 0 && c2k <= 100);
         double ow = imp.path("ownersWriteSeconds").asDouble(-1);
         double cu = imp.path("secondsCaughtUpAfterLastImport").asDouble(-1);
-        goal("6a", "synthetic kabupaten import: owners' write time (server side)", String.format(Locale.ROOT, "%.2f s", ow), "-", "-",
-                "≤ 2 s", ow >= 0 && ow <= 2);
+        goal("6a", "synthetic kabupaten import: owners' write time (server side; warm, the first after start "
+                + String.format(Locale.ROOT, "%.2f s)", imp.path("cold").path("ownersWriteSeconds").asDouble(-1)),
+                String.format(Locale.ROOT, "%.2f s", ow), "-", "-", "≤ 2 s", ow >= 0 && ow <= 2);
         goal("6b", "report caught up after the last import answered", String.format(Locale.ROOT, "%.2f s", cu), "-", "-", "≤ 5 s",
                 cu >= 0 && cu <= 5);
         for (String which : List.of("seed", "largest")) {

@@ -47,7 +47,7 @@ public class InFlightLimit {
         if (inFlight.incrementAndGet() > http.maxInFlight()) {
             inFlight.decrementAndGet();
             refused.increment();
-            rc.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Retry-After", "1")
+            rc.response().setStatusCode(503).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Retry-After", "2")
                     .end(Buffer.buffer(refusal));
             return;
         }

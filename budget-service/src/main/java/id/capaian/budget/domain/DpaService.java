@@ -29,7 +29,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The DPA, its pagu and its realizations: one named method per write path, each one transaction that first checks
@@ -177,7 +176,7 @@ public class DpaService {
         locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         for (int i = 0; i < months.size(); i++) {
             int bulan = months.get(i).bulan();
-            within("realisasi[" + i + "].items", () -> {
+            ProblemException.within("realisasi[" + i + "].items", () -> {
                 locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
                 return null;
             });
@@ -190,12 +189,12 @@ public class DpaService {
         Function<DpaNode, RealisasiSeries> seriesOf = n -> series.computeIfAbsent(n,
                 x -> x.id != null && read.containsKey(x.id) ? read.get(x.id) : new RealisasiSeries(x.id));
         Writes w = new Writes(ref);
-        Summary nodesDone = within("nodes", () -> upsertNodes(w, ref, dpa, nodes, stored, read));
-        Summary rakDone = rak.isEmpty() ? null : within("rak", () -> setRak(w, ref, rak, stored, stored, seriesOf));
+        Summary nodesDone = ProblemException.within("nodes", () -> upsertNodes(w, ref, dpa, nodes, stored, read));
+        Summary rakDone = rak.isEmpty() ? null : ProblemException.within("rak", () -> setRak(w, ref, rak, stored, stored, seriesOf));
         List<Summary> realisasiDone = new ArrayList<>();
         for (int i = 0; i < months.size(); i++) {
             DpaImport.Month m = months.get(i);
-            realisasiDone.add(within("realisasi[" + i + "].items",
+            realisasiDone.add(ProblemException.within("realisasi[" + i + "].items",
                     () -> setRealisasi(w, ref, m.bulan(), m.items(), stored, stored, seriesOf)));
         }
         record(w);
@@ -567,14 +566,6 @@ public class DpaService {
     private void recordTrail(Writes w, List<Outbox.Pending> announced) {
         audit.recordAll(w.changes);
         outbox.appendAll(announced);
-    }
-
-    private static <T> T within(String part, Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (ProblemException e) {
-            throw e.within(part);
-        }
     }
 
     private Dpa dpa(DpaRef ref) {

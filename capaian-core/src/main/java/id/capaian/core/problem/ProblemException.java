@@ -32,6 +32,15 @@ public class ProblemException extends RuntimeException {
      * The same refusal as a fault of one part of a larger request: every field, and the detail, prefixed with
      * {@code part} ({@code [3].pagu} in part {@code nodes} becomes {@code nodes[3].pagu}).
      */
+    /** Runs one part of a larger write; a refusal it throws names the part ({@link #within(String)}). */
+    public static <T> T within(String part, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (ProblemException e) {
+            throw e.within(part);
+        }
+    }
+
     public ProblemException within(String part) {
         List<FieldError> errors = new java.util.ArrayList<>();
         for (FieldError f : problem.errors()) {

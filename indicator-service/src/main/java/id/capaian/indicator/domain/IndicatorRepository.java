@@ -238,22 +238,12 @@ public class IndicatorRepository {
             return;
         }
         Session session = session();
-        ArrayRows<Indicator> u = ArrayRows.of(indicators)
+        ArrayRows<Indicator> u = values(ArrayRows.of(indicators)
                 .column("pemda", "text", String.class, i -> i.pemda)
                 .column("tahun", "integer", Integer.class, i -> i.tahun)
                 .column("opd", "text", String.class, i -> i.opd)
                 .column("kode", "text", String.class, i -> i.kode)
-                .column("nomor", "integer", Integer.class, i -> i.nomor)
-                .column("nama", "text", String.class, i -> i.nama)
-                .column("satuan", "text", String.class, i -> i.satuan)
-                .column("polaritas", "text", String.class, i -> i.polaritas)
-                .column("rumus", "text", String.class, i -> i.rumus)
-                .column("target", "numeric", BigDecimal.class, i -> i.target)
-                .column("agregasi", "text", String.class, i -> i.agregasi)
-                .column("renstra_target", "numeric", BigDecimal.class, i -> i.renstraTarget)
-                .column("renstra_realisasi_sebelumnya", "numeric", BigDecimal.class, i -> i.renstraRealisasiSebelumnya)
-                .column("version", "bigint", Long.class, i -> i.version)
-                .column("removed", "boolean", Boolean.class, i -> i.removed);
+                .column("nomor", "integer", Integer.class, i -> i.nomor));
         Map<String, Long> ids = new HashMap<>();
         u.insertReturning(session, """
                 INSERT INTO indicator (pemda, tahun, opd, kode, nomor, nama, satuan, polaritas, rumus, target, agregasi,
@@ -278,6 +268,20 @@ public class IndicatorRepository {
     private record Month(Long id, Integer bulan, BigDecimal nilai) {
     }
 
+    /** The columns a write of an indicator sets (all but its id and key, which never change), in the table's order. */
+    private static ArrayRows<Indicator> values(ArrayRows<Indicator> rows) {
+        return rows.column("nama", "text", String.class, i -> i.nama)
+                .column("satuan", "text", String.class, i -> i.satuan)
+                .column("polaritas", "text", String.class, i -> i.polaritas)
+                .column("rumus", "text", String.class, i -> i.rumus)
+                .column("target", "numeric", BigDecimal.class, i -> i.target)
+                .column("agregasi", "text", String.class, i -> i.agregasi)
+                .column("renstra_target", "numeric", BigDecimal.class, i -> i.renstraTarget)
+                .column("renstra_realisasi_sebelumnya", "numeric", BigDecimal.class, i -> i.renstraRealisasiSebelumnya)
+                .column("version", "bigint", Long.class, i -> i.version)
+                .column("removed", "boolean", Boolean.class, i -> i.removed);
+    }
+
     /** An indicator's unique key as one string: a list may hold indicators of several DPAs. */
     private static String rowKey(String pemda, int tahun, String opd, String kode, int nomor) {
         return pemda + "/" + tahun + "/" + opd + "/" + kode + "#" + nomor;
@@ -298,18 +302,7 @@ public class IndicatorRepository {
         Session session = em.unwrap(Session.class);
         rows.forEach(i -> Written.asStored(session, i));
         session.flush();
-        ArrayRows<Indicator> u = ArrayRows.of(rows)
-                .column("id", "bigint", Long.class, i -> i.id)
-                .column("nama", "text", String.class, i -> i.nama)
-                .column("satuan", "text", String.class, i -> i.satuan)
-                .column("polaritas", "text", String.class, i -> i.polaritas)
-                .column("rumus", "text", String.class, i -> i.rumus)
-                .column("target", "numeric", BigDecimal.class, i -> i.target)
-                .column("agregasi", "text", String.class, i -> i.agregasi)
-                .column("renstra_target", "numeric", BigDecimal.class, i -> i.renstraTarget)
-                .column("renstra_realisasi_sebelumnya", "numeric", BigDecimal.class, i -> i.renstraRealisasiSebelumnya)
-                .column("version", "bigint", Long.class, i -> i.version)
-                .column("removed", "boolean", Boolean.class, i -> i.removed);
+        ArrayRows<Indicator> u = values(ArrayRows.of(rows).column("id", "bigint", Long.class, i -> i.id));
         u.updateEach(session, "indicator", """
                 UPDATE indicator x SET nama = u.nama, satuan = u.satuan, polaritas = u.polaritas, rumus = u.rumus,
                        target = u.target, agregasi = u.agregasi, renstra_target = u.renstra_target,

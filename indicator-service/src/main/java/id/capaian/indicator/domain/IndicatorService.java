@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Every write of the indicator service, one named method per write path, each one transaction: the
@@ -197,7 +196,7 @@ public class IndicatorService {
             IndicatorImport.RealisasiMonth month = realisasi.get(m);
             List<RealisasiSpec> items = month.items();
             List<Integer> order = order(items);
-            Indicator[] found = within("realisasi[" + m + "].items", () -> find(items, order, liveByKey));
+            Indicator[] found = ProblemException.within("realisasi[" + m + "].items", () -> find(items, order, liveByKey));
             for (int k : order) {
                 setRealisasi(w, found[k], month.bulan(), items.get(k).nilai());
             }
@@ -512,16 +511,8 @@ public class IndicatorService {
         outbox.appendAll(announced);
     }
 
-    private static <T> T within(String part, Supplier<T> write) {
-        try {
-            return write.get();
-        } catch (ProblemException e) {
-            throw e.within(part);
-        }
-    }
-
     private static void check(String part, Runnable check) {
-        within(part, () -> {
+        ProblemException.within(part, () -> {
             check.run();
             return null;
         });

@@ -28,10 +28,6 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
-    /**
-     * The same refusal as a fault of one part of a larger request: every field, and the detail, prefixed with
-     * {@code part} ({@code [3].pagu} in part {@code nodes} becomes {@code nodes[3].pagu}).
-     */
     /** Runs one part of a larger write; a refusal it throws names the part ({@link #within(String)}). */
     public static <T> T within(String part, java.util.function.Supplier<T> step) {
         try {
@@ -41,6 +37,10 @@ public class ProblemException extends RuntimeException {
         }
     }
 
+    /**
+     * The same refusal as a fault of one part of a larger request: every field, and the detail, prefixed with
+     * {@code part} ({@code [3].pagu} in part {@code nodes} becomes {@code nodes[3].pagu}).
+     */
     public ProblemException within(String part) {
         List<FieldError> errors = new java.util.ArrayList<>();
         for (FieldError f : problem.errors()) {

@@ -337,8 +337,7 @@ public class IndicatorService {
         Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
         Writes w = new Writes();
         for (int k : order) {
-            Sasaran x = sasaran.get(found[k].kode);
-            found[k].sasaran = x == null ? null : x.teks;
+            found[k].sasaran = teks(sasaran.get(found[k].kode));
             setRealisasi(w, found[k], bulan, items.get(k).nilai());
         }
         record(w);

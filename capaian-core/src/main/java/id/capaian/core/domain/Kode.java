@@ -105,7 +105,7 @@ public record Kode(String value) implements Comparable<Kode> {
         while (i < a.length() && j < b.length()) {
             int ea = end(a, i);
             int eb = end(b, j);
-            int c = Integer.compare(Integer.parseInt(a, i, ea, 10), Integer.parseInt(b, j, eb, 10));
+            int c = compareNumbers(a, i, ea, b, j, eb);
             if (c != 0) {
                 return c;
             }
@@ -113,6 +113,30 @@ public record Kode(String value) implements Comparable<Kode> {
             j = eb + 1;
         }
         return Integer.compare(parts(), o.parts());
+    }
+
+    /**
+     * Two runs of digits compared as numbers without parsing them (a report sorts thousands of codes): leading zeros
+     * skipped, then the longer run is the larger number, else the first differing digit decides.
+     */
+    private static int compareNumbers(String a, int i, int ea, String b, int j, int eb) {
+        while (i < ea - 1 && a.charAt(i) == '0') {
+            i++;
+        }
+        while (j < eb - 1 && b.charAt(j) == '0') {
+            j++;
+        }
+        if (ea - i != eb - j) {
+            return Integer.compare(ea - i, eb - j);
+        }
+        for (; i < ea; i++, j++) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (x != y) {
+                return Character.compare(x, y);
+            }
+        }
+        return 0;
     }
 
     /** Where the part starting at {@code from} ends. */

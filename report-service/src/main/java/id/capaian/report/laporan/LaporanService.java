@@ -15,9 +15,12 @@ import id.capaian.report.laporan.LaporanRepository.Rows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 
 /** Reads the read model into report tables. */
 @ApplicationScoped
@@ -33,7 +36,8 @@ public class LaporanService {
      */
     public CapaianTable capaian(DpaRef dpa, Kode urusan, int bulan) {
         Rows read = repository.rows(dpa, urusan, bulan);
-        Map<Kode, Amounts> amounts = new TreeMap<>();
+        // Looked up by code and sorted once: a report's rows are many, and comparing codes parses them.
+        Map<Kode, Amounts> amounts = new HashMap<>();
         Amounts total = null;
         for (Amounts a : read.amounts()) {
             if (urusan.value().equals(a.kode())) {
@@ -42,7 +46,7 @@ public class LaporanService {
                 amounts.put(Kode.of(a.kode()), a);
             }
         }
-        Map<Kode, List<Indikator>> indicators = new TreeMap<>();
+        Map<Kode, List<Indikator>> indicators = new HashMap<>();
         for (NodeIndikator i : read.indicators()) {
             indicators.computeIfAbsent(i.kode(), k -> new ArrayList<>()).add(i.indikator());
         }
@@ -50,11 +54,12 @@ public class LaporanService {
         if (total == null && indicators.isEmpty()) {
             throw ProblemException.notFound("Laporan " + dpa.opd() + " " + dpa.tahun() + " urusan " + urusan, "urusan");
         }
-        TreeMap<Kode, Boolean> kodes = new TreeMap<>();
-        amounts.keySet().forEach(k -> kodes.put(k, true));
-        indicators.keySet().stream().filter(k -> k.level() != Level.URUSAN).forEach(k -> kodes.put(k, true));
+        Set<Kode> distinct = new HashSet<>(amounts.keySet());
+        indicators.keySet().stream().filter(k -> k.level() != Level.URUSAN).forEach(distinct::add);
+        List<Kode> kodes = new ArrayList<>(distinct);
+        Collections.sort(kodes);
         List<Row> rows = new ArrayList<>();
-        for (Kode k : kodes.keySet()) {
+        for (Kode k : kodes) {
             Amounts a = amounts.get(k);
             Anotasi n = notes.getOrDefault(k.value(), NO_NOTES);
             rows.add(new Row(k.value(), k.level(), a == null ? null : a.uraian(),

@@ -48,6 +48,9 @@ class JvmSizingTest {
         assertThat(env).containsKeys("JAVA_TOOL_OPTIONS", "QUARKUS_DATASOURCE_JDBC_MAX_SIZE");
         assertThat(env.get("JAVA_TOOL_OPTIONS")).contains("-Xmx").contains("-XX:MaxMetaspaceSize=");
         assertThat(Integer.parseInt(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE"))).isBetween(2, 50);
+        // a bounded worker pool, large enough that every connection of the pool can be in use at once
+        assertThat(Integer.parseInt(env.get("QUARKUS_THREAD_POOL_MAX_THREADS")))
+                .isBetween(Integer.parseInt(env.get("QUARKUS_DATASOURCE_JDBC_MAX_SIZE")), 200);
     }
 
     @ParameterizedTest

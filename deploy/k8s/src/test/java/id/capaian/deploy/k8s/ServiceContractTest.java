@@ -58,8 +58,9 @@ class ServiceContractTest {
             // start without it (or a public key, which only local runs and tests set).
             "quarkus.oidc.auth-server-url",
             "quarkus.oidc.roles.role-claim-path",
-            // the connection pool's size (base/jvm.env)
+            // the connection pool's size and the worker pool's (base/jvm.env)
             "quarkus.datasource.jdbc.max-size",
+            "quarkus.thread-pool.max-threads",
             // capaian-core (every service): the audience a token must name (quarkus.oidc.token.audience).
             "capaian.security.audience");
 

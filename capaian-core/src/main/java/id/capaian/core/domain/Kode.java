@@ -3,7 +3,6 @@ package id.capaian.core.domain;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A national nomenclature code (Kepmendagri 050-5889/2021 and its amendments): urusan {@code 2.08},
@@ -13,13 +12,37 @@ import java.util.regex.Pattern;
  */
 public record Kode(String value) implements Comparable<Kode> {
 
-    private static final Pattern SHAPE =
-            Pattern.compile("[1-9]\\.\\d{2}(\\.\\d{2}(\\.\\d\\.\\d{2}(\\.(\\d{2}|\\d{4}))?)?)?");
+    /**
+     * The shape of a code, position by position ('9' a digit 0-9, '.' itself): urusan, program and kegiatan are its
+     * prefixes of 4, 7 and 12 characters, a sub kegiatan all 17, or its first 15 (the two-digit number of documents
+     * before 2023); the first digit is not 0. The same as the pattern
+     * {@code [1-9]\.\d{2}(\.\d{2}(\.\d\.\d{2}(\.(\d{2}|\d{4}))?)?)?}, checked without a regex: every code read
+     * and every ancestor derived passes here.
+     */
+    private static final String SHAPE = "9.99.99.9.99.9999";
 
     public Kode {
-        if (value == null || !SHAPE.matcher(value).matches()) {
+        if (!wellFormed(value)) {
             throw new IllegalArgumentException(describe(value));
         }
+    }
+
+    static boolean wellFormed(String value) {
+        if (value == null) {
+            return false;
+        }
+        int n = value.length();
+        if (n != 4 && n != 7 && n != 12 && n != 15 && n != 17) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (SHAPE.charAt(i) == '.' ? c != '.' : !digit) {
+                return false;
+            }
+        }
+        return value.charAt(0) != '0';
     }
 
     @JsonCreator
@@ -29,7 +52,7 @@ public record Kode(String value) implements Comparable<Kode> {
 
     /** The code if well formed, else empty: for validation that collects every fault. */
     public static Optional<Kode> parse(String value) {
-        return value != null && SHAPE.matcher(value).matches() ? Optional.of(new Kode(value)) : Optional.empty();
+        return wellFormed(value) ? Optional.of(new Kode(value)) : Optional.empty();
     }
 
     public static String describe(String value) {

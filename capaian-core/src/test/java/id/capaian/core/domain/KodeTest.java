@@ -35,6 +35,36 @@ class KodeTest {
         assertThatThrownBy(() -> Kode.of(kode)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The shape as the nomenclature states it; Kode checks it character by character. */
+    private static final java.util.regex.Pattern NOMENCLATURE =
+            java.util.regex.Pattern.compile("[1-9]\\.\\d{2}(\\.\\d{2}(\\.\\d\\.\\d{2}(\\.(\\d{2}|\\d{4}))?)?)?");
+
+    @Test
+    void theShapeIsTheNomenclaturesPattern() {
+        java.util.Random random = new java.util.Random(14);
+        String alphabet = "0123456789..a ";
+        int wellFormed = 0;
+        for (int i = 0; i < 200_000; i++) {
+            // mostly mutations of real codes, so that well-formed ones and near misses both occur often
+            StringBuilder b = new StringBuilder(List.of("2.08", "2.08.02", "2.08.02.2.01", "2.08.02.2.01.0001",
+                    "2.08.02.2.01.01").get(random.nextInt(5)));
+            for (int m = random.nextInt(3); m > 0; m--) {
+                int at = random.nextInt(b.length() + 1);
+                char c = alphabet.charAt(random.nextInt(alphabet.length()));
+                switch (random.nextInt(3)) {
+                    case 0 -> b.insert(at, c);
+                    case 1 -> b.setCharAt(Math.min(at, b.length() - 1), c);
+                    default -> b.deleteCharAt(Math.min(at, b.length() - 1));
+                }
+            }
+            String s = b.toString();
+            boolean expected = NOMENCLATURE.matcher(s).matches();
+            assertThat(Kode.parse(s).isPresent()).as(s).isEqualTo(expected);
+            wellFormed += expected ? 1 : 0;
+        }
+        assertThat(wellFormed).as("well-formed among the samples").isBetween(20_000, 180_000);
+    }
+
     @Test
     void nullIsRefused() {
         assertThat(Kode.parse(null)).isEmpty();

@@ -87,6 +87,50 @@ class ReadModelTest {
         assertThat(consistency.check().consistent()).isTrue();
     }
 
+    /**
+     * The check reads one DPA at a time: OPDs whose codes share a prefix ("X" and "X-B") are told apart, a changed
+     * aggregate is found in its own DPA, and aggregates of a DPA without any sub kegiatan state are found too.
+     */
+    @org.junit.jupiter.api.Test
+    void theCheckComparesEachDpaOnItsOwn() {
+        Random rnd = new Random(11);
+        String opd = "DPA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        String orphan = opd + "-YATIM";
+        for (String o : List.of(opd, opd + "-B", opd + "_C")) {
+            DpaRef dpa = new DpaRef("63.10", 2024, o);
+            for (int leaf = 0; leaf < 4; leaf++) {
+                String kode = KEGIATAN[leaf % KEGIATAN.length] + ".%04d".formatted(leaf + 1);
+                assertThat(apply(event("63.10/2024/" + o + "/" + kode, BudgetLeaf.TYPE, 1, budgetData(dpa, kode, rnd, false))))
+                        .isTrue();
+            }
+        }
+        assertThat(consistency.check().mismatches()).isEmpty();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("UPDATE anggaran SET pagu = pagu + 1 WHERE pemda = '63.10' AND tahun = 2024 "
+                        + "AND opd = ?1 AND kode = '2.08.02'").setParameter(1, opd + "-B").executeUpdate();
+                em.createNativeQuery("""
+                        INSERT INTO anggaran (pemda, tahun, opd, kode, level, uraian, pagu, realisasi, leaves, pagu_murni)
+                        VALUES ('63.10', 2024, ?1, '2.08', 'URUSAN', NULL, 5, CAST('{0,0,0,0,0,0,0,0,0,0,0,0}' AS numeric[]), 1, 5)""")
+                        .setParameter(1, orphan).executeUpdate();
+            });
+            Consistency.Report check = consistency.check();
+            assertThat(check.consistent()).isFalse();
+            assertThat(check.mismatches()).extracting(m -> m.opd() + " " + m.kode())
+                    .containsExactlyInAnyOrder(opd + "-B 2.08.02", orphan + " 2.08");
+            assertThat(check.mismatches()).filteredOn(m -> m.opd().equals(orphan)).singleElement()
+                    .satisfies(m -> assertThat(m.expected()).isEqualTo("null"));
+            assertThat(check.mismatchesOmitted()).isZero();
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> {
+                em.createNativeQuery("UPDATE anggaran SET pagu = pagu - 1 WHERE pemda = '63.10' AND tahun = 2024 "
+                        + "AND opd = ?1 AND kode = '2.08.02'").setParameter(1, opd + "-B").executeUpdate();
+                em.createNativeQuery("DELETE FROM anggaran WHERE opd = ?1").setParameter(1, orphan).executeUpdate();
+            });
+        }
+        assertThat(consistency.check().consistent()).isTrue();
+    }
+
     @org.junit.jupiter.api.Test
     void aMessageWithoutEpochIsEpochOne() {
         String message = """

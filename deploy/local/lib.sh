@@ -4,19 +4,31 @@
 #   CAPAIAN_ENV=run  (default) the demo suite started by deploy/local/run
 #   CAPAIAN_ENV=test           the infrastructure that ./mvnw verify starts for its tests
 # Every port can be overridden by its environment variable.
+#
+# The ports lie below Linux's ephemeral range (32768-60999): while a server on a port inside it is stopped,
+# the clients' reconnection attempts walk through the range and one is handed that very port as its own
+# source and connects to itself (TCP self-connection, ~300 attempts here); it then holds the port and the
+# server cannot start again. CI saw it once PostgreSQL had been down for 75 s (PostgresRestartTest).
 
 set -euo pipefail
 
 CAPAIAN_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CAPAIAN_ENV="${CAPAIAN_ENV:-run}"
 case "$CAPAIAN_ENV" in
-  run)  _pg=55432; _kafka=59092; _ctrl=59093 ;;
-  test) _pg=55442; _kafka=59192; _ctrl=59193 ;;
+  run)  _pg=25432; _kafka=29092; _ctrl=29093 ;;
+  test) _pg=25442; _kafka=29192; _ctrl=29193 ;;
   *) echo "CAPAIAN_ENV must be 'run' or 'test', not '$CAPAIAN_ENV'" >&2; exit 2 ;;
 esac
 CAPAIAN_PG_PORT="${CAPAIAN_PG_PORT:-$_pg}"
 CAPAIAN_KAFKA_PORT="${CAPAIAN_KAFKA_PORT:-$_kafka}"
 CAPAIAN_KAFKA_CONTROLLER_PORT="${CAPAIAN_KAFKA_CONTROLLER_PORT:-$_ctrl}"
+read -r _lo _hi < /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || { _lo=32768; _hi=60999; }
+for _p in "$CAPAIAN_PG_PORT" "$CAPAIAN_KAFKA_PORT" "$CAPAIAN_KAFKA_CONTROLLER_PORT"; do
+  if (( _p >= _lo && _p <= _hi )); then
+    printf '[capaian %s] WARNING: port %s lies in the ephemeral range %s-%s: a client may connect to itself on it while the server is down\n' \
+      "$CAPAIAN_ENV" "$_p" "$_lo" "$_hi" >&2
+  fi
+done
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
 
 # Everything a run leaves behind (data, logs, pids) lives under this one ignored folder.

@@ -53,7 +53,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <pre>
  * java -cp ... id.capaian.systemtest.Bench --root DIR --synthetic DIR --out FILE [--quick]
- *     [--pg-port 55432] [--kafka 127.0.0.1:59092] [--budget URL] [--indicator URL] [--report URL]
+ *     [--pg-port 25432] [--kafka 127.0.0.1:29092] [--budget URL] [--indicator URL] [--report URL]
  *     [--pids budget=PID,indicator=PID,report=PID]
  * </pre>
  */
@@ -100,8 +100,8 @@ public final class Bench {
         budget = opt.getOrDefault("budget", "http://127.0.0.1:8081");
         indicator = opt.getOrDefault("indicator", "http://127.0.0.1:8082");
         report = opt.getOrDefault("report", "http://127.0.0.1:8083");
-        pgPort = Integer.parseInt(opt.getOrDefault("pg-port", "55432"));
-        kafka = opt.getOrDefault("kafka", "127.0.0.1:59092");
+        pgPort = Integer.parseInt(opt.getOrDefault("pg-port", "25432"));
+        kafka = opt.getOrDefault("kafka", "127.0.0.1:29092");
     }
 
     public static void main(String[] args) throws Exception {

@@ -61,6 +61,25 @@ class ClusterPolicyTest {
 
     // --- Kafka and scaling
 
+    /**
+     * The servers that deploy/local (and the fault tests) stop and start again listen below Linux's ephemeral range
+     * (from 32768): on a port inside it a reconnecting client can be handed that port as its own and connect to itself,
+     * and the server cannot bind it again (lib.sh's comment).
+     */
+    @org.junit.jupiter.api.Test
+    void localServersListenBelowTheEphemeralRange() throws java.io.IOException {
+        Matcher env = Pattern.compile("(?m)^  (run|test)\\)\\s+_pg=(\\d+); _kafka=(\\d+); _ctrl=(\\d+) ;;$")
+                .matcher(java.nio.file.Files.readString(Overlays.ROOT.resolve("deploy/local/lib.sh")));
+        int found = 0;
+        while (env.find()) {
+            found++;
+            for (int g = 2; g <= 4; g++) {
+                assertThat(Integer.parseInt(env.group(g))).as(env.group(1) + " port " + g).isBetween(1024, 32767);
+            }
+        }
+        assertThat(found).as("the run and test ports in deploy/local/lib.sh").isEqualTo(2);
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void reportServiceScalesAsFarAsThePartitions(String overlay) throws java.io.IOException {

@@ -148,7 +148,10 @@ public class VerifiedTokens {
         }
     }
 
-    /** Sees every identity once it is built, and keeps those OIDC verified from a token not yet held. */
+    /**
+     * Sees every identity once it is built: adds its {@link Caller} (read once, {@link Callers}) and keeps those OIDC
+     * verified from a token not yet held. The only augmentor, so the roles it reads are final.
+     */
     @ApplicationScoped
     public static class Remember implements SecurityIdentityAugmentor {
 
@@ -156,10 +159,13 @@ public class VerifiedTokens {
 
         @Override
         public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-            if (!identity.isAnonymous()) {
-                tokens.remember(identity, System.currentTimeMillis());
+            if (identity.isAnonymous()) {
+                return Uni.createFrom().item(identity);
             }
-            return Uni.createFrom().item(identity);
+            SecurityIdentity named = identity.getAttribute(Callers.ATTRIBUTE) != null ? identity
+                    : QuarkusSecurityIdentity.builder(identity).addAttribute(Callers.ATTRIBUTE, Callers.read(identity)).build();
+            tokens.remember(named, System.currentTimeMillis());
+            return Uni.createFrom().item(named);
         }
     }
 }

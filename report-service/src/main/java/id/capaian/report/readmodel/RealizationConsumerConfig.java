@@ -17,7 +17,7 @@ public interface RealizationConsumerConfig {
     boolean enabled();
 
     /** Consumers per instance, each its own member of the group: partitions are applied concurrently. */
-    @WithDefault("2")
+    @WithDefault("1")
     int threads();
 
     /** The consumer group (committed offsets only show the lag; the positions are in the database). */

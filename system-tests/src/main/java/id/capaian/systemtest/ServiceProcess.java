@@ -42,14 +42,10 @@ public final class ServiceProcess {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw package -DskipTests)");
         }
         environment = jvmEnvironment(root);
-        command = new ArrayList<>(List.of("java", "-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort,
-                "-Dkafka.bootstrap.servers=" + kafka));
-        // the class-data archive deploy/local/run's build prepares beside the jar, used as deploy/local/run uses it:
-        // from the jar's directory, as the archive records the class path relative to it
+        // from the jar's directory, as deploy/local/run starts it: a start-up archive records the class path relative to it
         workDir = jar.getParent();
-        if (Files.exists(workDir.resolve("app-cds.jsa"))) {
-            command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto"));
-        }
+        command = new ArrayList<>(startJvm(jar));
+        command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort, "-Dkafka.bootstrap.servers=" + kafka));
         command.addAll(TestTokens.jvmOptions());
         command.addAll(extraProps);
         command.addAll(List.of("-jar", "quarkus-run.jar"));
@@ -71,6 +67,26 @@ public final class ServiceProcess {
             throw new UncheckedIOException("deploy/k8s/base/jvm.env: the services' heap and pool sizes come from it", e);
         }
         return env;
+    }
+
+    /**
+     * The java and the archive option that deploy/local/run's training start wrote to start.jvm beside the jar (its AOT
+     * cache or class-data archive), so that a start measured here is a start there; {@code java} alone when the file
+     * is missing or older than the jar (a fresh build: the tests' case).
+     */
+    static List<String> startJvm(Path jar) {
+        Path file = jar.resolveSibling("start.jvm");
+        try {
+            if (Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
+                if (lines.size() == 2 && Files.isExecutable(Path.of(lines.get(0)))) {
+                    return lines;
+                }
+            }
+            return List.of("java");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static int freePort() {

@@ -78,6 +78,6 @@ class JvmSizingTest {
     void deployLocalRunStartsEveryServiceWithTheSameFile() throws IOException {
         String run = Files.readString(Overlays.ROOT.resolve("deploy/local/run"));
         assertThat(run).contains("JVM_ENV_FILE=\"$CAPAIAN_ROOT/deploy/k8s/base/jvm.env\"")
-                .contains("setsid env \"${JVM_ENV[@]}\" java ");
+                .contains("setsid env \"${JVM_ENV[@]}\" \"$java\" ");
     }
 }

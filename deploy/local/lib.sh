@@ -47,19 +47,13 @@ java_major() {
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$(readlink -f "$1")")")/release" 2>/dev/null
 }
 
-# The JVM that starts the services and trains their start-up archive: the first JDK 25 or newer among JAVA_HOME's, the
-# PATH's and those under /usr/lib/jvm, whose AOT cache holds the classes loaded and linked and the methods' profiles
-# (budget-service ready in 2.4 s instead of 4.3-5.0 s with JDK 17's class-data archive), else the PATH's java.
-# CAPAIAN_SERVICE_JAVA names another.
+# The JVM that starts the services and trains their start-up archive (deploy/local/run): the PATH's java, the one the
+# images run too, or the one CAPAIAN_SERVICE_JAVA names. From a JDK 25 or newer the archive is an AOT cache (classes
+# loaded and linked, the methods' profiles): on the bench's machine every service was ready in 1.8-2.0 s instead of
+# 2.4-3.0 s with JDK 17's class-data archive, and imported faster, but budget-service held 254-256 MB after the load
+# instead of 236 (goal 8: 250). BENCHMARKS.md, session 15.
 service_java() {
-  if [[ -n "${CAPAIAN_SERVICE_JAVA:-}" ]]; then echo "$CAPAIAN_SERVICE_JAVA"; return; fi
-  local j major
-  for j in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java 2>/dev/null)" /usr/lib/jvm/*/bin/java; do
-    [[ -x "$j" ]] || continue
-    major="$(java_major "$j")"
-    if [[ -n "$major" ]] && (( major >= 25 )); then readlink -f "$j"; return; fi
-  done
-  command -v java
+  if [[ -n "${CAPAIAN_SERVICE_JAVA:-}" ]]; then echo "$CAPAIAN_SERVICE_JAVA"; else command -v java; fi
 }
 
 log()  { printf '[capaian %s] %s\n' "$CAPAIAN_ENV" "$*" >&2; }

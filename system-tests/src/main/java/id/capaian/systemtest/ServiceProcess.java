@@ -44,12 +44,15 @@ public final class ServiceProcess {
         environment = jvmEnvironment(root);
         // from the jar's directory, as deploy/local/run starts it: a start-up archive records the class path relative to it
         workDir = jar.getParent();
-        command = new ArrayList<>(startJvm(jar));
+        command = new ArrayList<>(startJvm(jar, root.resolve(JVM_ENV)));
         command.addAll(List.of("-Dquarkus.http.port=" + port, "-Dcapaian.db.port=" + pgPort, "-Dkafka.bootstrap.servers=" + kafka));
         command.addAll(TestTokens.jvmOptions());
         command.addAll(extraProps);
         command.addAll(List.of("-jar", "quarkus-run.jar"));
     }
+
+    /** The heap, JVM flags and pool of every service (see {@link #jvmEnvironment}). */
+    static final String JVM_ENV = "deploy/k8s/base/jvm.env";
 
     /**
      * The heap, JVM flags and pool every deployment uses (deploy/k8s/base/jvm.env, as deploy/local/run and the
@@ -58,13 +61,13 @@ public final class ServiceProcess {
     static Map<String, String> jvmEnvironment(Path root) {
         Map<String, String> env = new LinkedHashMap<>();
         try {
-            for (String line : Files.readAllLines(root.resolve("deploy/k8s/base/jvm.env"))) {
+            for (String line : Files.readAllLines(root.resolve(JVM_ENV))) {
                 if (line.matches("[A-Z_][A-Z0-9_]*=.*")) {
                     env.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("deploy/k8s/base/jvm.env: the services' heap and pool sizes come from it", e);
+            throw new UncheckedIOException(JVM_ENV + ": the services' heap and pool sizes come from it", e);
         }
         return env;
     }
@@ -72,12 +75,13 @@ public final class ServiceProcess {
     /**
      * The java and the archive option that deploy/local/run's training start wrote to start.jvm beside the jar (its AOT
      * cache or class-data archive), so that a start measured here is a start there; {@code java} alone when the file
-     * is missing or older than the jar (a fresh build: the tests' case).
+     * is missing or, as deploy/local/run judges it, older than the jar (a fresh build: the tests' case) or than jvm.env,
+     * whose flags the archive was made with.
      */
-    static List<String> startJvm(Path jar) {
+    static List<String> startJvm(Path jar, Path jvmEnv) {
         Path file = jar.resolveSibling("start.jvm");
         try {
-            if (Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+            if (Files.exists(file) && newer(file, jar) && newer(file, jvmEnv)) {
                 List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
                 if (lines.size() == 2 && Files.isExecutable(Path.of(lines.get(0)))) {
                     return lines;
@@ -87,6 +91,10 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean newer(Path file, Path than) throws IOException {
+        return Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(than)) > 0;
     }
 
     public static int freePort() {

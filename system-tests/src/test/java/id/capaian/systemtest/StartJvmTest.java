@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,13 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 class StartJvmTest {
 
     @TempDir Path dir;
+    Path jvmEnv;
+
+    @BeforeEach
+    void jvmEnvOfBefore() throws Exception {
+        jvmEnv = Files.writeString(dir.resolve("jvm.env"), "JAVA_TOOL_OPTIONS=-Xmx96m\n");
+        Files.setLastModifiedTime(jvmEnv, FileTime.from(Instant.parse("2026-12-01T00:00:00Z")));
+    }
 
     @Test
     void aFreshStartFileNamesTheJavaAndItsArchive() throws Exception {
         Path jar = jar(Instant.parse("2026-12-02T04:00:00Z"));
         String java = ProcessHandle.current().info().command().orElseThrow();
         startFile(java + "\n-XX:AOTCache=app.aot\n", Instant.parse("2026-12-02T04:01:00Z"));
-        assertEquals(List.of(java, "-XX:AOTCache=app.aot"), ServiceProcess.startJvm(jar));
+        assertEquals(List.of(java, "-XX:AOTCache=app.aot"), ServiceProcess.startJvm(jar, jvmEnv));
     }
 
     @Test
@@ -28,19 +36,28 @@ class StartJvmTest {
         Path jar = jar(Instant.parse("2026-12-02T04:02:00Z"));
         startFile(ProcessHandle.current().info().command().orElseThrow() + "\n-XX:AOTCache=app.aot\n",
                 Instant.parse("2026-12-02T04:01:00Z"));
-        assertEquals(List.of("java"), ServiceProcess.startJvm(jar));
+        assertEquals(List.of("java"), ServiceProcess.startJvm(jar, jvmEnv));
+    }
+
+    @Test
+    void anArchiveOlderThanTheJvmFlagsIsNotUsed() throws Exception {
+        Path jar = jar(Instant.parse("2026-12-02T04:00:00Z"));
+        startFile(ProcessHandle.current().info().command().orElseThrow() + "\n-XX:AOTCache=app.aot\n",
+                Instant.parse("2026-12-02T04:01:00Z"));
+        Files.setLastModifiedTime(jvmEnv, FileTime.from(Instant.parse("2026-12-02T04:02:00Z")));
+        assertEquals(List.of("java"), ServiceProcess.startJvm(jar, jvmEnv));
     }
 
     @Test
     void aJavaThatIsGoneIsNotUsed() throws Exception {
         Path jar = jar(Instant.parse("2026-12-02T04:00:00Z"));
         startFile("/nonexistent/bin/java\n-XX:AOTCache=app.aot\n", Instant.parse("2026-12-02T04:01:00Z"));
-        assertEquals(List.of("java"), ServiceProcess.startJvm(jar));
+        assertEquals(List.of("java"), ServiceProcess.startJvm(jar, jvmEnv));
     }
 
     @Test
     void withoutATrainingStartPlainJava() throws Exception {
-        assertEquals(List.of("java"), ServiceProcess.startJvm(jar(Instant.now())));
+        assertEquals(List.of("java"), ServiceProcess.startJvm(jar(Instant.now()), jvmEnv));
     }
 
     private Path jar(Instant modified) throws Exception {

@@ -7,6 +7,7 @@ import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
 import id.capaian.core.domain.Level;
 import id.capaian.core.domain.Violations;
+import id.capaian.core.lock.Penutupan;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.outbox.Outbox;
 import id.capaian.core.persistence.DryRun;
@@ -173,11 +174,11 @@ public class DpaService {
      */
     @Transactional
     public DpaImport.Result importBundle(DpaRef ref, List<NodeSpec> nodes, List<RakSpec> rak, List<DpaImport.Month> months) {
-        locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
+        Penutupan closed = locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd());
         for (int i = 0; i < months.size(); i++) {
             int bulan = months.get(i).bulan();
             ProblemException.within("realisasi[" + i + "].items", () -> {
-                locks.ensureOpen(ref.pemda(), ref.tahun(), ref.opd(), bulan);
+                closed.ensureOpen(bulan);
                 return null;
             });
         }

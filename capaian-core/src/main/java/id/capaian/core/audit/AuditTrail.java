@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import id.capaian.core.persistence.ArrayRows;
 import id.capaian.core.persistence.DryRun;
 import id.capaian.core.security.Caller;
 import id.capaian.core.security.Callers;
@@ -49,8 +50,8 @@ public class AuditTrail {
     }
 
     /**
-     * Records every change, in the given order, with one batched INSERT (a bulk write's many entries); nothing in a
-     * {@link DryRun}, whose rollback would discard it.
+     * Records every change, in the given order: a few with one batched INSERT, a bulk write's many with one INSERT
+     * from arrays ({@link ArrayRows}); nothing in a {@link DryRun}, whose rollback would discard it.
      */
     @Transactional(TxType.MANDATORY)
     public void recordAll(List<Change> changes) {
@@ -61,6 +62,28 @@ public class AuditTrail {
         String trace = Span.current().getSpanContext().isValid() ? Span.current().getSpanContext().getTraceId() : null;
         String pelaku = who.anonymous() ? "anonim" : who.subject();
         String peran = String.join(",", who.roles().stream().map(Role::claim).sorted().toList());
+        if (ArrayRows.pays(changes.size())) { // an import's hundreds of entries: one statement
+            ArrayRows<Change> rows = ArrayRows.of(changes)
+                    .column("pelaku", "text", String.class, c -> pelaku)
+                    .column("nama", "text", String.class, c -> who.name())
+                    .column("peran", "text", String.class, c -> peran)
+                    .column("aksi", "text", String.class, Change::aksi)
+                    .column("pemda", "text", String.class, Change::pemda)
+                    .column("tahun", "integer", Integer.class, Change::tahun)
+                    .column("opd", "text", String.class, Change::opd)
+                    .column("kode", "text", String.class, Change::kode)
+                    .column("entitas", "text", String.class, Change::entitas)
+                    .column("sebelum", "text", String.class, c -> toJson(c.sebelum()))
+                    .column("sesudah", "text", String.class, c -> toJson(c.sesudah()))
+                    .column("trace_id", "text", String.class, c -> trace);
+            rows.execute(session(), """
+                    INSERT INTO audit_trail (waktu, pelaku, nama, peran, aksi, pemda, tahun, opd, kode, entitas,
+                                             sebelum, sesudah, trace_id)
+                    SELECT now(), pelaku, nama, peran, aksi, pemda, tahun, opd, kode, entitas,
+                           CAST(sebelum AS jsonb), CAST(sesudah AS jsonb), trace_id
+                    FROM %s ORDER BY u.n""".formatted(rows.unnestNumbered()));
+            return;
+        }
         session().doWork(conn -> {
             try (PreparedStatement s = conn.prepareStatement("""
                     INSERT INTO audit_trail (waktu, pelaku, nama, peran, aksi, pemda, tahun, opd, kode, entitas,

@@ -1,5 +1,6 @@
 package id.capaian.core.lock;
 
+import id.capaian.core.problem.ProblemException;
 import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -19,5 +20,16 @@ public record Penutupan(
 
     static Penutupan open(String pemda, int tahun, String opd) {
         return new Penutupan(pemda, tahun, opd, 0, null, null, null, null);
+    }
+
+    /** Refuses (409 bulan-tertutup) a write of month {@code bulan} when it is closed. */
+    public void ensureOpen(int bulan) {
+        if (bulan <= sampaiBulan) {
+            String by = nama != null ? nama : oleh;
+            throw ProblemException.conflict("bulan-tertutup", "Bulan tertutup", "bulan",
+                    "Bulan " + bulan + " tahun " + tahun + " OPD " + opd + " sudah ditutup (sampai bulan " + sampaiBulan
+                            + ") oleh " + by + " sejak " + sejak + (alasan == null ? "" : " (" + alasan + ")")
+                            + "; verifikator dapat membukanya kembali dengan alasan");
+        }
     }
 }

@@ -38,22 +38,13 @@ public class YearLocks {
     @Inject AuditTrail audit;
     @Inject Callers callers;
 
-    /** Refuses (409) a write to a locked scope; called first in every write transaction. */
-    @Transactional(TxType.MANDATORY)
-    public void ensureOpen(String pemda, int tahun, String opd) {
-        for (YearLock l : query(pemda, tahun, false)) {
-            if (l.opd() == null || l.opd().equals(opd)) {
-                throw locked(l);
-            }
-        }
-    }
-
     /**
-     * Refuses (409) a write of month {@code bulan} of an OPD: the year lock first, then the months closed
-     * by a quarter's evaluation ({@link Penutupan}). Called first in every write of a monthly value.
+     * Refuses (409) a write to a locked scope; called first in every write transaction. Answers the OPD's closed
+     * months, against which a write of monthly values checks each of its months ({@link Penutupan#ensureOpen}): one
+     * advisory lock and one query per write, however many months it holds.
      */
     @Transactional(TxType.MANDATORY)
-    public void ensureOpen(String pemda, int tahun, String opd, int bulan) {
+    public Penutupan ensureOpen(String pemda, int tahun, String opd) {
         List<YearLock> locks = new ArrayList<>();
         Penutupan[] closed = {Penutupan.open(pemda, tahun, opd)};
         session().doWork(conn -> {
@@ -87,14 +78,16 @@ public class YearLocks {
         if (!locks.isEmpty()) {
             throw locked(locks.get(0));
         }
-        Penutupan p = closed[0];
-        if (bulan <= p.sampaiBulan()) {
-            String by = p.nama() != null ? p.nama() : p.oleh();
-            throw ProblemException.conflict("bulan-tertutup", "Bulan tertutup", "bulan",
-                    "Bulan " + bulan + " tahun " + tahun + " OPD " + opd + " sudah ditutup (sampai bulan " + p.sampaiBulan()
-                            + ") oleh " + by + " sejak " + p.sejak() + (p.alasan() == null ? "" : " (" + p.alasan() + ")")
-                            + "; verifikator dapat membukanya kembali dengan alasan");
-        }
+        return closed[0];
+    }
+
+    /**
+     * Refuses (409) a write of month {@code bulan} of an OPD: the year lock first, then the months closed
+     * by a quarter's evaluation ({@link Penutupan}). Called first in every write of one month's values.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void ensureOpen(String pemda, int tahun, String opd, int bulan) {
+        ensureOpen(pemda, tahun, opd).ensureOpen(bulan);
     }
 
     /** The months closed for one OPD (sampaiBulan 0 when none). */
@@ -240,8 +233,8 @@ public class YearLocks {
     }
 
     /**
-     * The locks of a pemda-year, after taking its advisory lock: shared for a write's check (null: read
-     * only, no lock), exclusive for a lock change.
+     * The locks of a pemda-year, after taking its advisory lock exclusively for a lock change (null: read only, no
+     * lock; a write's check is {@link #ensureOpen}).
      */
     private List<YearLock> query(String pemda, int tahun, Boolean exclusive) {
         List<YearLock> locks = new ArrayList<>();

@@ -2,6 +2,7 @@ package id.capaian.core.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.capaian.core.persistence.ArrayRows;
 import id.capaian.core.persistence.DryRun;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -26,7 +27,7 @@ import java.util.UUID;
 /**
  * Appends events to the outbox inside the caller's transaction, so that the change and its events commit
  * together or not at all. The {@link OutboxRelay} takes them to Kafka after the commit. A write that
- * announces many entities appends them with {@link #appendAll}: one batched INSERT for all of them.
+ * announces many entities appends them with {@link #appendAll}: one statement for all of them.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "capaian.outbox.enabled", stringValue = "true")
@@ -66,8 +67,8 @@ public class Outbox {
     }
 
     /**
-     * Appends every event in the given order (their ids grow in that order) with one batched INSERT; none in a
-     * {@link DryRun}, whose rollback would discard them.
+     * Appends every event in the given order (their ids grow in that order): a few with one batched INSERT, many with
+     * one INSERT from arrays ({@link ArrayRows}); none in a {@link DryRun}, whose rollback would discard them.
      */
     @Transactional(TxType.MANDATORY)
     public List<CloudEvent<Object>> appendAll(List<Pending> events) {
@@ -77,38 +78,56 @@ public class Outbox {
         Instant now = Instant.now();
         OffsetDateTime created = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         String trace = traceparent(Span.current().getSpanContext());
-        List<CloudEvent<Object>> out = new ArrayList<>(events.size());
-        List<String> payloads = new ArrayList<>(events.size());
+        long epoch = epoch();
+        List<Row> rows = new ArrayList<>(events.size());
         for (Pending e : events) {
             CloudEvent<Object> event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), stream.source(),
-                    e.type(), now, e.subject(), CloudEvent.JSON, e.dataschema(), e.version(), epoch(), e.data());
+                    e.type(), now, e.subject(), CloudEvent.JSON, e.dataschema(), e.version(), epoch, e.data());
             try {
-                payloads.add(json.writeValueAsString(event));
+                rows.add(new Row(event, json.writeValueAsString(event)));
             } catch (JsonProcessingException x) {
                 throw new IllegalStateException("event not serializable: " + e.type(), x);
             }
-            out.add(event);
         }
-        em.unwrap(Session.class).doWork(conn -> {
-            try (PreparedStatement s = conn.prepareStatement("""
+        if (ArrayRows.pays(rows.size())) { // an import's hundreds of events: one statement, ids in the given order
+            ArrayRows<Row> u = ArrayRows.of(rows)
+                    .column("event_id", "text", String.class, r -> r.event().id())
+                    .column("topic", "text", String.class, r -> stream.topic())
+                    .column("subject", "text", String.class, r -> r.event().subject())
+                    .column("version", "bigint", Long.class, r -> r.event().version())
+                    .column("payload", "text", String.class, Row::payload)
+                    .column("created_at", "text", String.class, r -> created.toString())
+                    .column("traceparent", "text", String.class, r -> trace);
+            u.execute(em.unwrap(Session.class), """
                     INSERT INTO outbox (event_id, topic, subject, version, payload, created_at, traceparent)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                for (int i = 0; i < out.size(); i++) {
-                    CloudEvent<Object> e = out.get(i);
-                    s.setObject(1, UUID.fromString(e.id()));
-                    s.setString(2, stream.topic());
-                    s.setString(3, e.subject());
-                    s.setLong(4, e.version());
-                    s.setString(5, payloads.get(i));
-                    s.setObject(6, created);
-                    s.setString(7, trace);
-                    s.addBatch();
+                    SELECT CAST(event_id AS uuid), topic, subject, version, payload, CAST(created_at AS timestamptz), traceparent
+                    FROM %s ORDER BY u.n""".formatted(u.unnestNumbered()));
+        } else {
+            em.unwrap(Session.class).doWork(conn -> {
+                try (PreparedStatement s = conn.prepareStatement("""
+                        INSERT INTO outbox (event_id, topic, subject, version, payload, created_at, traceparent)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                    for (Row r : rows) {
+                        s.setObject(1, UUID.fromString(r.event().id()));
+                        s.setString(2, stream.topic());
+                        s.setString(3, r.event().subject());
+                        s.setLong(4, r.event().version());
+                        s.setString(5, r.payload());
+                        s.setObject(6, created);
+                        s.setString(7, trace);
+                        s.addBatch();
+                    }
+                    s.executeBatch();
                 }
-                s.executeBatch();
-            }
-        });
+            });
+        }
+        List<CloudEvent<Object>> out = rows.stream().map(Row::event).toList();
         appended.fire(new Appended(out.size()));
         return out;
+    }
+
+    /** An event and its serialized form, as the outbox row keeps it. */
+    private record Row(CloudEvent<Object> event, String payload) {
     }
 
     private static final String EPOCH_KEY = Outbox.class.getName() + ".epoch";

@@ -66,11 +66,23 @@ public final class ArrayRows<T> {
 
     /** {@code unnest(CAST(? AS bigint[]), …) AS u(id, …)}: the rows as a table named {@code u}. */
     public String unnest() {
+        return "unnest(" + casts() + ") AS u(" + String.join(", ", names) + ")";
+    }
+
+    /**
+     * As {@link #unnest()}, with each row's position (1, 2, …) as a last column {@code n}: for an INSERT whose rows
+     * must take their generated ids in the given order ({@code … ORDER BY u.n}).
+     */
+    public String unnestNumbered() {
+        return "unnest(" + casts() + ") WITH ORDINALITY AS u(" + String.join(", ", names) + ", n)";
+    }
+
+    private String casts() {
         List<String> casts = new ArrayList<>();
         for (String t : types) {
             casts.add("CAST(? AS " + t + "[])");
         }
-        return "unnest(" + String.join(", ", casts) + ") AS u(" + String.join(", ", names) + ")";
+        return String.join(", ", casts);
     }
 
     /**

@@ -5,6 +5,7 @@ import id.capaian.core.audit.AuditTrail;
 import id.capaian.core.audit.Change;
 import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Kode;
+import id.capaian.core.lock.Penutupan;
 import id.capaian.core.lock.YearLocks;
 import id.capaian.core.outbox.Outbox;
 import id.capaian.core.persistence.DryRun;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -156,26 +158,31 @@ public class IndicatorService {
     @Transactional
     public Imported importBundle(DpaRef dpa, List<NodeSpec> nodes, boolean keepOthers,
             List<IndicatorImport.RealisasiMonth> realisasi, List<IndicatorImport.ProgresMonth> progres) {
-        locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
+        Penutupan closed = locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
         for (int m = 0; m < realisasi.size(); m++) {
             int bulan = realisasi.get(m).bulan();
-            check("realisasi[" + m + "].items", () -> locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan));
+            check("realisasi[" + m + "].items", () -> closed.ensureOpen(bulan));
         }
         for (int m = 0; m < progres.size(); m++) {
             int bulan = progres.get(m).bulan();
-            check("progres[" + m + "].items", () -> locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd(), bulan));
+            check("progres[" + m + "].items", () -> closed.ensureOpen(bulan));
         }
         List<NodeSpec> ordered = nodes.stream().sorted(Comparator.comparing(NodeSpec::kode)).toList();
         Set<String> named = new LinkedHashSet<>();
         ordered.forEach(n -> named.add(n.kode().value()));
         Set<String> kodes = new TreeSet<>(named);
         realisasi.forEach(m -> m.items().forEach(r -> kodes.add(r.kode().value())));
-        repository.advisoryLocks(named.stream().map(k -> dpa.subject(k, 0)).toList());
-        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
-        Map<String, List<Indicator>> byNode = byNode(repository.lockNodes(dpa, kodes));
         Set<Kode> progresKodes = new TreeSet<>();
         progres.forEach(m -> m.items().forEach(p -> progresKodes.add(p.kode())));
-        Map<String, ProgresSeri> series = lockProgres(dpa, List.copyOf(progresKodes));
+        Map<String, ProgresSeri> series = freshProgres(dpa, List.copyOf(progresKodes));
+        // The nodes' locks, then the series' (the order of the writes one by one), in one statement.
+        List<String> subjects = new ArrayList<>();
+        named.forEach(k -> subjects.add(dpa.subject(k, 0)));
+        series.values().forEach(f -> subjects.add(f.subject()));
+        repository.advisoryLocks(subjects);
+        Map<String, Sasaran> sasaran = repository.sasaran(dpa, kodes);
+        Map<String, List<Indicator>> byNode = byNode(repository.lockNodes(dpa, kodes));
+        repository.progres(dpa, series.keySet()).forEach(f -> series.put(f.key.kode, f));
         // Everything is read; no query runs from here to record, so nothing is flushed before it.
         Writes w = new Writes();
         List<Indicator> live = replace(w, dpa, ordered, keepOthers, sasaran, byNode);
@@ -572,15 +579,16 @@ public class IndicatorService {
      * creation, queue. One statement locks, one query reads.
      */
     private Map<String, ProgresSeri> lockProgres(DpaRef dpa, List<Kode> kodes) {
-        Map<String, ProgresSeri> m = new HashMap<>();
-        List<String> subjects = new ArrayList<>();
-        for (Kode k : kodes) {
-            ProgresSeri fresh = ProgresSeri.create(new NodeKey(dpa, k.value()));
-            m.put(k.value(), fresh);
-            subjects.add(fresh.subject());
-        }
-        repository.advisoryLocks(subjects);
+        Map<String, ProgresSeri> m = freshProgres(dpa, kodes);
+        repository.advisoryLocks(m.values().stream().map(ProgresSeri::subject).toList());
         repository.progres(dpa, m.keySet()).forEach(s -> m.put(s.key.kode, s));
+        return m;
+    }
+
+    /** A new (not persisted) series per sub kegiatan, in code order, by code: what a series is before its first write. */
+    private static Map<String, ProgresSeri> freshProgres(DpaRef dpa, List<Kode> kodes) {
+        Map<String, ProgresSeri> m = new LinkedHashMap<>();
+        kodes.forEach(k -> m.put(k.value(), ProgresSeri.create(new NodeKey(dpa, k.value()))));
         return m;
     }
 

@@ -119,6 +119,15 @@ public final class Bench {
         json.put("machine", machine());
         json.put("runSuffix", suffix);
 
+        if ("freshness".equals(opt.get("only"))) { // a by-hand A/B of one phase: --only freshness
+            String benchOpd = "BENCH-" + suffix;
+            SmallDpa dpa = new SmallDpa("2.16", 2, 20, 10_000_000_000L);
+            check(http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + benchOpd + "/capaian",
+                    "text/tab-separated-values; charset=UTF-8", dpa.tsv().getBytes(StandardCharsets.UTF_8)), "import of the bench DPA");
+            awaitReportIdle(Duration.ofMinutes(2));
+            freshness(json.putObject("freshness"), benchOpd, dpa);
+            return;
+        }
         Map<String, Map<String, Double>> startup = startupTimes();
         awaitReportIdle(Duration.ofMinutes(3));
         check("start");

@@ -5,11 +5,15 @@ import id.capaian.core.audit.Change;
 import id.capaian.core.domain.DpaRef;
 import id.capaian.core.domain.Level;
 import id.capaian.core.lock.YearLocks;
+import id.capaian.core.persistence.ArrayRows;
 import id.capaian.report.imports.ImportPlan.Baris;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.List;
+import org.hibernate.Session;
 
 /**
  * What the report owns of an import: the anggaran that the file stated for each kegiatan and program, so
@@ -35,18 +39,22 @@ public class ImportStated {
     @Transactional
     public void record(DpaRef dpa, ImportPlan plan, ImportResult result) {
         locks.ensureOpen(dpa.pemda(), dpa.tahun(), dpa.opd());
-        for (Baris b : plan.sorted()) {
-            if (b.level() != Level.PROGRAM && b.level() != Level.KEGIATAN) {
-                continue;
-            }
-            em.createNativeQuery("""
-                    INSERT INTO import_stated (pemda, tahun, opd, kode, pagu, realisasi) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        List<Baris> stated = plan.sorted().stream()
+                .filter(b -> b.level() == Level.PROGRAM || b.level() == Level.KEGIATAN).toList();
+        if (!stated.isEmpty()) { // one statement for the file's programs and kegiatan (each code once: ImportPlan)
+            ArrayRows<Baris> rows = ArrayRows.of(stated)
+                    .column("pemda", "text", String.class, b -> dpa.pemda())
+                    .column("tahun", "integer", Integer.class, b -> dpa.tahun())
+                    .column("opd", "text", String.class, b -> dpa.opd())
+                    .column("kode", "text", String.class, b -> b.kode().value())
+                    .column("pagu", "numeric", BigDecimal.class, Baris::pagu)
+                    .column("realisasi", "numeric", BigDecimal.class, Baris::realisasi);
+            rows.execute(em.unwrap(Session.class), """
+                    INSERT INTO import_stated (pemda, tahun, opd, kode, pagu, realisasi) SELECT * FROM %s
                     ON CONFLICT (pemda, tahun, opd, kode) DO UPDATE
                         SET pagu = EXCLUDED.pagu, realisasi = EXCLUDED.realisasi, imported_at = now()
-                        WHERE import_stated.pagu <> EXCLUDED.pagu OR import_stated.realisasi <> EXCLUDED.realisasi""")
-                    .setParameter(1, dpa.pemda()).setParameter(2, dpa.tahun()).setParameter(3, dpa.opd())
-                    .setParameter(4, b.kode().value()).setParameter(5, b.pagu()).setParameter(6, b.realisasi())
-                    .executeUpdate();
+                        WHERE import_stated.pagu <> EXCLUDED.pagu OR import_stated.realisasi <> EXCLUDED.realisasi"""
+                    .formatted(rows.unnest()));
         }
         audit.record(new Change("import.capaian", dpa.pemda(), dpa.tahun(), dpa.opd(), null, "import", null, result));
     }

@@ -120,12 +120,7 @@ public final class Bench {
         json.put("runSuffix", suffix);
 
         if ("freshness".equals(opt.get("only"))) { // a by-hand A/B of one phase: --only freshness
-            String benchOpd = "BENCH-" + suffix;
-            SmallDpa dpa = new SmallDpa("2.16", 2, 20, 10_000_000_000L);
-            check(http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + benchOpd + "/capaian",
-                    "text/tab-separated-values; charset=UTF-8", dpa.tsv().getBytes(StandardCharsets.UTF_8)), "import of the bench DPA");
-            awaitReportIdle(Duration.ofMinutes(2));
-            freshness(json.putObject("freshness"), benchOpd, dpa);
+            freshness(json.putObject("freshness"), importBenchDpa(), BENCH_DPA);
             return;
         }
         Map<String, Map<String, Double>> startup = startupTimes();
@@ -155,25 +150,20 @@ public final class Bench {
         trivialFloor(lat.putObject("trivialGet"));
 
         // --- the DPA that the write benchmarks update
-        String benchOpd = "BENCH-" + suffix;
-        SmallDpa dpa = new SmallDpa("2.16", 2, 20, 10_000_000_000L);
-        Http.Response r = http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + benchOpd + "/capaian",
-                "text/tab-separated-values; charset=UTF-8", dpa.tsv().getBytes(StandardCharsets.UTF_8));
-        check(r, "import of the bench DPA");
-        awaitReportIdle(Duration.ofMinutes(2));
+        String benchOpd = importBenchDpa();
 
         // --- 2. freshness, with commit-to-Kafka measured on the topic
-        freshness(json.putObject("freshness"), benchOpd, dpa);
+        freshness(json.putObject("freshness"), benchOpd, BENCH_DPA);
         awaitReportIdle(Duration.ofMinutes(2));
         check("freshness");
 
         // --- PUT throughput per owner, 1 and 8 clients
-        putThroughput(json.putObject("putThroughput"), benchOpd, dpa);
+        putThroughput(json.putObject("putThroughput"), benchOpd, BENCH_DPA);
         awaitReportIdle(Duration.ofMinutes(3));
         check("put throughput");
 
         // --- 3. throughput end to end
-        throughput(json.putObject("throughput"), benchOpd, dpa);
+        throughput(json.putObject("throughput"), benchOpd, BENCH_DPA);
         awaitReportIdle(Duration.ofMinutes(3));
         check("throughput");
 
@@ -187,6 +177,18 @@ public final class Bench {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
         log("wrote " + out);
+    }
+
+    /** The DPA that the write benchmarks update. */
+    static final SmallDpa BENCH_DPA = new SmallDpa("2.16", 2, 20, 10_000_000_000L);
+
+    /** Imports {@link #BENCH_DPA} into an OPD of this run, waits until the report holds it, and answers the OPD. */
+    String importBenchDpa() throws Exception {
+        String opd = "BENCH-" + suffix;
+        check(http.post(report + "/api/v1/imports/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/capaian",
+                "text/tab-separated-values; charset=UTF-8", BENCH_DPA.tsv().getBytes(StandardCharsets.UTF_8)), "import of the bench DPA");
+        awaitReportIdle(Duration.ofMinutes(2));
+        return opd;
     }
 
     // ------------------------------------------------------------------ startup

@@ -170,7 +170,7 @@ public class YearLocks {
 
     @Transactional
     public List<YearLock> list(String pemda, int tahun) {
-        return query(pemda, tahun, null);
+        return query(pemda, tahun, false);
     }
 
     /** Reads and validates a lock request: 422 naming the field, nothing changed. */
@@ -233,14 +233,14 @@ public class YearLocks {
     }
 
     /**
-     * The locks of a pemda-year, after taking its advisory lock exclusively for a lock change (null: read only, no
-     * lock; a write's check is {@link #ensureOpen}).
+     * The locks of a pemda-year; for a lock change ({@code exclusively}) after taking its advisory lock exclusively,
+     * else read without it (a write's check is {@link #ensureOpen}).
      */
-    private List<YearLock> query(String pemda, int tahun, Boolean exclusive) {
+    private List<YearLock> query(String pemda, int tahun, boolean exclusively) {
         List<YearLock> locks = new ArrayList<>();
         session().doWork(conn -> {
-            if (exclusive != null) {
-                advisoryLock(conn, pemda, tahun, exclusive);
+            if (exclusively) {
+                advisoryLock(conn, pemda, tahun, true);
             }
             try (PreparedStatement s = conn.prepareStatement(
                     "SELECT * FROM year_lock WHERE pemda = ? AND tahun = ? ORDER BY opd")) {

@@ -76,6 +76,7 @@ public class ReadModel {
                 SELECT u.subject, u.source, u.type, u.version, u.epoch, CAST(u.id AS uuid), CAST(u.time AS timestamptz),
                        CAST(u.data AS jsonb)
                 FROM unnest(?, ?, ?, ?, ?, ?, ?, ?) WITH ORDINALITY AS u(subject, source, type, version, epoch, id, time, data, i)
+                WHERE NOT EXISTS (SELECT 1 FROM entity_state h WHERE h.subject = u.subject) -- data parsed for new ones only
                 ORDER BY u.i ON CONFLICT (subject) DO NOTHING RETURNING subject""",
                 Sql.texts(c, batch, p -> p.event().subject()), Sql.texts(c, batch, p -> p.event().source()),
                 Sql.texts(c, batch, p -> p.event().type()), Sql.longs(c, batch, p -> p.event().version()),

@@ -434,6 +434,9 @@ public final class Bench {
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicLong polls = new AtomicLong();
         final Http own = new Http();
+        /** When the first poll began and the last one answered: their distance over the polls is the resolution. */
+        volatile long firstNanos;
+        volatile long lastNanos;
 
         Watcher(String opd, String urusan) {
             url = report + "/api/v1/reports/" + PEMDA_SYN + "/" + TAHUN + "/" + opd + "/capaian?urusan=" + urusan;
@@ -450,9 +453,13 @@ public final class Bench {
                     // Paced, so that the watching does not load the report it measures: freshness is seen
                     // with a resolution of WATCH_INTERVAL_MS plus one GET.
                     ServiceProcess.pause(WATCH_INTERVAL_MS);
+                    long asked = System.nanoTime();
                     Http.Response r = own.get(url);
                     long now = System.nanoTime();
-                    polls.incrementAndGet();
+                    if (polls.getAndIncrement() == 0) {
+                        firstNanos = asked;
+                    }
+                    lastNanos = now;
                     if (r.status() != 200) {
                         continue;
                     }
@@ -479,6 +486,15 @@ public final class Bench {
 
         int outstanding() {
             return pending.values().stream().mapToInt(ConcurrentLinkedQueue::size).sum();
+        }
+
+        /**
+         * The mean time between two polls (the pause and one GET, measured): a value becomes visible at a uniformly
+         * random moment between two polls, so it adds about half of this to every freshness figure.
+         */
+        double resolutionMs() {
+            long n = polls.get();
+            return n < 2 ? -1 : (lastNanos - firstNanos) / 1e6 / n;
         }
     }
 
@@ -645,6 +661,7 @@ public final class Bench {
         out.put("failed", r.failed());
         out.put("neverSeen", r.neverSeen());
         out.put("reportPolls", w.polls.get());
+        out.put("watcherResolutionMs", round(w.resolutionMs(), 1));
         out.put("p50ms", round(p50, 1));
         out.put("p99ms", round(p99, 1));
         out.put("floorP50ms", round(f50, 1));
@@ -664,8 +681,8 @@ public final class Bench {
             c2k.put("budgetOutboxDelayP50ms", round(metric.getOrDefault("0.5", Double.NaN), 1));
             c2k.put("budgetOutboxDelayP99ms", round(metric.getOrDefault("0.99", Double.NaN), 1));
         }
-        log(String.format(Locale.ROOT, "freshness: p50 %.1f ms p99 %.1f ms (never seen %d); floor p50 %.1f p99 %.1f; PUT->topic p50 %.1f p99 %.1f; metric %s",
-                p50, p99, r.neverSeen(), f50, f99, Stats.percentile(toTopic, 50), Stats.percentile(toTopic, 99), metric));
+        log(String.format(Locale.ROOT, "freshness: p50 %.1f ms p99 %.1f ms (never seen %d; watcher resolution %.1f ms); floor p50 %.1f p99 %.1f; PUT->topic p50 %.1f p99 %.1f; metric %s",
+                p50, p99, r.neverSeen(), w.resolutionMs(), f50, f99, Stats.percentile(toTopic, 50), Stats.percentile(toTopic, 99), metric));
     }
 
     /** capaian.outbox.delay quantiles from the Prometheus endpoint, in ms (empty when not exposed). */
@@ -1122,7 +1139,8 @@ public final class Bench {
         double p50 = fr.path("p50ms").asDouble(-1);
         double p99 = fr.path("p99ms").asDouble(-1);
         double k99 = fr.path("floorP99ms").asDouble(-1);
-        goal("4a", "freshness p50 at 100/s (watcher resolution " + WATCH_INTERVAL_MS + " ms + one GET)", ms(p50), "-", "-", "≤ 50 ms", p50 <= 50);
+        goal("4a", "freshness p50 at 100/s (watcher resolution " + ms(fr.path("watcherResolutionMs").asDouble(-1))
+                + " measured: a " + WATCH_INTERVAL_MS + " ms pause and one GET)", ms(p50), "-", "-", "≤ 50 ms", p50 <= 50);
         goal("4b", "freshness p99 at 100/s", ms(p99), ms(k99) + " bare Kafka p99", ratio(p99, k99), "≤ 10×", p99 <= 10 * k99);
         double c2k = fr.path("putToTopicP99ms").asDouble(-1);
         goal("5", "PUT answered → record on the topic p99 at 100/s", ms(c2k), "-", "-", "≤ 100 ms", c2k >= 0 && c2k <= 100);

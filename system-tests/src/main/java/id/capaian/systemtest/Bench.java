@@ -203,16 +203,52 @@ public final class Bench {
             List<String> props = new ArrayList<>(List.of("-Dcapaian.services.budget=" + budget, "-Dcapaian.services.indicator=" + indicator));
             ServiceProcess p = new ServiceProcess(root, s, ServiceProcess.freePort(), pgPort, kafka, props,
                     root.resolve("deploy/bench/results/startup-" + s + ".log"));
+            double busy = awaitIdleMachine();
             try {
                 p.start().awaitReady(Duration.ofSeconds(120));
                 double cpu = ServiceProcess.cpuSeconds(p.pid());
-                ready.put(s, Map.of("ms", (double) p.readyMillis(), "cpuSeconds", cpu));
-                log(s + "-service ready " + p.readyMillis() + " ms after start, " + round(cpu, 2) + " CPU-seconds");
+                ready.put(s, Map.of("ms", (double) p.readyMillis(), "cpuSeconds", cpu, "busyBefore", busy));
+                log(s + "-service ready " + p.readyMillis() + " ms after start, " + round(cpu, 2) + " CPU-seconds (machine "
+                        + Math.round(100 * busy) + "% busy before)");
             } finally {
                 p.stop();
             }
         }
         return ready;
+    }
+
+    /** At most this share of the machine's CPU busy counts as idle: the demo suite at rest keeps ~10% busy. */
+    static final double IDLE_BUSY_SHARE = 0.2;
+
+    /**
+     * Goal 9 is start-up "on an idle machine": waits (at most a minute) until less than {@link #IDLE_BUSY_SHARE} of
+     * the machine's CPU was busy over two seconds (the suite that has just started, or a phase's backlog, settles
+     * first), and answers the share measured last, which the run records beside the start-up figures.
+     */
+    static double awaitIdleMachine() {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        double busy;
+        do {
+            long[] a = cpuTicks();
+            ServiceProcess.pause(2000); // a measuring window, not test synchronization
+            long[] b = cpuTicks();
+            busy = b[0] == a[0] ? 1 : 1 - (double) (b[1] - a[1]) / (b[0] - a[0]);
+        } while (busy > IDLE_BUSY_SHARE && System.nanoTime() < deadline);
+        return busy;
+    }
+
+    /** All CPU ticks of the machine and its idle ones (idle and iowait), from the first line of /proc/stat. */
+    static long[] cpuTicks() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0; // user nice system idle iowait irq softirq steal (guest time is inside user already)
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                total += Long.parseLong(f[i]);
+            }
+            return new long[] {total, Long.parseLong(f[4]) + Long.parseLong(f[5])};
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     // ------------------------------------------------------------------ import
@@ -945,6 +981,7 @@ public final class Bench {
             long rss = pids.containsKey(s) ? ServiceProcess.rssKb(pids.get(s)) : -1;
             o.put("startToReadyMs", ready);
             o.put("cpuSecondsToReady", round(cpu, 2));
+            o.put("machineBusyBeforeStart", round(startup.getOrDefault(s, Map.of()).getOrDefault("busyBefore", -1.0), 2));
             o.put("rssMbAfterLoad", rss < 0 ? -1 : rss / 1024);
             table.add(new String[] {"5. " + s + "-service start→ready / CPU to ready / RSS after load",
                     ready + " ms / " + round(cpu, 1) + " CPU-s / " + (rss < 0 ? "?" : rss / 1024 + " MB"), "-", "-"});
@@ -1164,7 +1201,8 @@ public final class Bench {
         }
         for (String s : List.of("budget", "indicator", "report")) {
             long ready = fp.path(s).path("startToReadyMs").asLong(-1);
-            goal("9", s + "-service start → ready (CPU " + fp.path(s).path("cpuSecondsToReady").asDouble(-1) + " s)", ready + " ms",
+            goal("9", s + "-service start → ready (CPU " + fp.path(s).path("cpuSecondsToReady").asDouble(-1) + " s; machine "
+                    + Math.round(100 * fp.path(s).path("machineBusyBeforeStart").asDouble(-1)) + "% busy before)", ready + " ms",
                     "-", "-", "≤ 3 s", ready > 0 && ready <= 3000);
         }
     }

@@ -470,7 +470,7 @@ public final class Bench {
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicLong polls = new AtomicLong();
         final Http own = new Http();
-        /** When the first poll began and the last one answered: their distance over the polls is the resolution. */
+        /** When the first and the last poll began: their distance over the polls between them is the resolution. */
         volatile long firstNanos;
         volatile long lastNanos;
 
@@ -495,7 +495,7 @@ public final class Bench {
                     if (polls.getAndIncrement() == 0) {
                         firstNanos = asked;
                     }
-                    lastNanos = now;
+                    lastNanos = asked;
                     if (r.status() != 200) {
                         continue;
                     }
@@ -530,7 +530,7 @@ public final class Bench {
          */
         double resolutionMs() {
             long n = polls.get();
-            return n < 2 ? -1 : (lastNanos - firstNanos) / 1e6 / n;
+            return n < 2 ? -1 : (lastNanos - firstNanos) / 1e6 / (n - 1);
         }
     }
 
